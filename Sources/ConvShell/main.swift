@@ -1,0 +1,2 @@
+import Ops
+print(Registry().names)

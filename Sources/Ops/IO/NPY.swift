@@ -1,0 +1,169 @@
+import Foundation
+
+/// NumPy's `.npy` format, versions 1.0, 2.0 and 3.0 (numpy.lib.format).
+///
+/// Layout: magic `\x93NUMPY`, major and minor version bytes, the header length (uint16 LE in 1.0, uint32 LE in
+/// 2.0/3.0), then an ASCII (3.0: UTF-8) Python dict literal `{'descr': '<f4', 'fortran_order': False,
+/// 'shape': (H, W, C), }` padded with spaces and a final `\n` so the data starts on a 64-byte boundary; then the
+/// elements. Loading converts any numeric or bool dtype to float32; saving writes `<f4`, C order.
+public enum NPY {
+    static let magic: [UInt8] = [0x93] + Array("NUMPY".utf8)
+
+    // MARK: - Reading
+
+    /// Decodes a whole `.npy` file.
+    public static func decode(_ bytes: [UInt8]) throws -> Tensor {
+        guard bytes.count >= 10, Array(bytes[0..<6]) == magic else { throw OpError("not a .npy file (bad magic)") }
+        let major = bytes[6]
+        let headerLength: Int, headerStart: Int
+        switch major {
+        case 1:
+            headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
+            headerStart = 10
+        case 2, 3:
+            guard bytes.count >= 12 else { throw OpError("truncated .npy header") }
+            headerLength = (0..<4).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) }
+            headerStart = 12
+        default:
+            throw OpError("unsupported .npy version \(major).\(bytes[7])")
+        }
+        guard headerStart + headerLength <= bytes.count else { throw OpError("truncated .npy header") }
+        guard let header = String(bytes: bytes[headerStart..<(headerStart + headerLength)], encoding: .utf8) else {
+            throw OpError("malformed .npy header (not text)")
+        }
+        let fields = try HeaderFields(header)
+        let dtype = try DType(fields.descr)
+        guard !fields.fortranOrder else {
+            throw OpError("Fortran-order .npy is not supported; save it with np.ascontiguousarray(x)")
+        }
+        let count = try Tensor.checkedCount(fields.shape)
+        try Limits.checkElements(count, shape: fields.shape)
+        let dataStart = headerStart + headerLength
+        let needed = count.multipliedReportingOverflow(by: dtype.size)
+        guard !needed.overflow, bytes.count - dataStart >= needed.partialValue else {
+            throw OpError("truncated .npy data: shape \(Tensor.describe(fields.shape)) of \(fields.descr) needs "
+                + "\(needed.partialValue) bytes, the file holds \(bytes.count - dataStart)")
+        }
+        var tensor = try Tensor(uninitializedShape: fields.shape)
+        try tensor.withUnsafeMutableBufferPointer { out in
+            bytes.withUnsafeBytes { raw in dtype.convert(raw.baseAddress! + dataStart, count: count, into: out) }
+        }
+        return tensor
+    }
+
+    /// The three keys of an `.npy` header dict.
+    struct HeaderFields {
+        var descr = "", fortranOrder = false, shape: [Int] = []
+
+        init(_ header: String) throws {
+            func value(of key: String) throws -> Substring {
+                guard let keyRange = header.range(of: "'\(key)'") ?? header.range(of: "\"\(key)\""),
+                      let colon = header[keyRange.upperBound...].firstIndex(of: ":") else {
+                    throw OpError("malformed .npy header: no '\(key)'")
+                }
+                return header[header.index(after: colon)...].drop { $0 == " " }
+            }
+            let descrText = try value(of: "descr")
+            guard let quote = descrText.first, quote == "'" || quote == "\"",
+                  let end = descrText.dropFirst().firstIndex(of: quote) else {
+                throw OpError("malformed .npy header: descr is not a simple dtype string (structured arrays are "
+                    + "not supported)")
+            }
+            descr = String(descrText[descrText.index(after: descrText.startIndex)..<end])
+            let order = try value(of: "fortran_order")
+            guard order.hasPrefix("True") || order.hasPrefix("False") else {
+                throw OpError("malformed .npy header: fortran_order")
+            }
+            fortranOrder = order.hasPrefix("True")
+            let shapeText = try value(of: "shape")
+            guard shapeText.first == "(", let close = shapeText.firstIndex(of: ")") else {
+                throw OpError("malformed .npy header: shape")
+            }
+            shape = try shapeText[shapeText.index(after: shapeText.startIndex)..<close]
+                .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .map { text in
+                    guard let n = Int(text.hasSuffix("L") ? String(text.dropLast()) : text), n >= 0 else {
+                        throw OpError("malformed .npy header: shape dimension '\(text)'")
+                    }
+                    return n
+                }
+        }
+    }
+
+    /// A NumPy scalar type: kind (`f`, `i`, `u`, `b`), byte size and byte order.
+    struct DType {
+        enum Kind { case float, signed, unsigned, bool }
+        let kind: Kind
+        let size: Int
+        let bigEndian: Bool
+
+        init(_ descr: String) throws {
+            var text = Substring(descr)
+            var big = false
+            if let order = text.first, "<>|=".contains(order) {
+                big = order == ">"
+                text = text.dropFirst()
+            }
+            guard let letter = text.first, let size = Int(text.dropFirst()) else {
+                throw OpError("unsupported .npy dtype '\(descr)'")
+            }
+            switch (letter, size) {
+            case ("f", 2), ("f", 4), ("f", 8): kind = .float
+            case ("i", 1), ("i", 2), ("i", 4), ("i", 8): kind = .signed
+            case ("u", 1), ("u", 2), ("u", 4), ("u", 8): kind = .unsigned
+            case ("b", 1): kind = .bool
+            default:
+                throw OpError("unsupported .npy dtype '\(descr)' (supported: float16/32/64, int8-64, uint8-64, bool)")
+            }
+            self.size = size
+            self.bigEndian = big && size > 1
+        }
+
+        /// Converts `count` elements at `source` to float32 (`Float(x)`, nearest).
+        func convert(_ source: UnsafeRawPointer, count: Int, into out: UnsafeMutableBufferPointer<Float>) {
+            for i in 0..<count {
+                var bits: UInt64 = 0
+                for b in 0..<size {
+                    let byte = UInt64(source.load(fromByteOffset: i * size + b, as: UInt8.self))
+                    bits |= byte << (8 * (bigEndian ? size - 1 - b : b))
+                }
+                out[i] = value(bits)
+            }
+        }
+
+        @inline(__always)
+        private func value(_ bits: UInt64) -> Float {
+            switch (kind, size) {
+            case (.float, 2): return Float(Float16(bitPattern: UInt16(truncatingIfNeeded: bits)))
+            case (.float, 4): return Float(bitPattern: UInt32(truncatingIfNeeded: bits))
+            case (.float, _): return Float(Double(bitPattern: bits))
+            case (.signed, _):
+                let shift = UInt64(64 - 8 * size)
+                return Float(Int64(bitPattern: bits << shift) >> Int64(shift))
+            case (.unsigned, _): return Float(bits)
+            case (.bool, _): return bits != 0 ? 1 : 0
+            }
+        }
+    }
+
+    // MARK: - Writing
+
+    /// Encodes `tensor` as a version 1.0 file (2.0 when the header exceeds 65535 bytes), `<f4`, C order.
+    public static func encode(_ tensor: Tensor) -> [UInt8] {
+        let shape = tensor.shape.map(String.init).joined(separator: ", ") + (tensor.rank == 1 ? "," : "")
+        var dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (\(shape)), }"
+        let version: UInt8 = dict.utf8.count + 12 + 64 > 65535 ? 2 : 1
+        let prefix = version == 1 ? 10 : 12
+        let total = (prefix + dict.utf8.count + 1 + 63) / 64 * 64
+        dict += String(repeating: " ", count: total - prefix - dict.utf8.count - 1) + "\n"
+        var bytes = magic + [version, 0]
+        let length = dict.utf8.count
+        bytes += (0..<(version == 1 ? 2 : 4)).map { UInt8(truncatingIfNeeded: length >> (8 * $0)) }
+        bytes += Array(dict.utf8)
+        bytes.reserveCapacity(bytes.count + tensor.byteCount)
+        tensor.withUnsafeBufferPointer { values in
+            for v in values { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes += $0 } }
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,77 @@
+/// `conv2d X K [same|valid] [stride=S] [dilation=D] [border=...] [activation=relu]`: `tf.nn.conv2d`.
+///
+/// `X` is `[H,W]`, `[H,W,C]` or `[N,H,W,C]`; the result keeps that rank (`[H,W]` in gives `[H',W']` out when
+/// there is one output channel, else `[H',W',Cout]`). `K` `[kh,kw,Cin,Cout]` is TensorFlow's filter; `K` `[kh,kw]`
+/// filters every channel on its own (`tf.nn.depthwise_conv2d` with that kernel on each channel).
+struct Conv2D: Op {
+    let name = "conv2d"
+    let summary = "filter: 2-D cross-correlation, exactly tf.nn.conv2d (NHWC)"
+    let parameters = [
+        Parameter("X", .tensor), Parameter("K", .tensor), .choice(["same", "valid"]),
+    ]
+    let options = [
+        OptionSpec("stride", "S"), OptionSpec("dilation", "D"),
+        .choice("border", Border.allCases.map(\.rawValue)), .choice("activation", ["none", "relu"]),
+    ]
+    let details = """
+        Cross-correlation as TensorFlow computes it: out(oy,ox,co) = Σ x(oy·s+ky·d-top, ox·s+kx·d-left, ci)·K(ky,kx,ci,co).
+        Padding defaults to valid (as Keras). same pads so that OH = ceil(H/stride); an odd total padding puts the
+        extra row/column at the bottom/right, as TensorFlow does.
+        K [kh,kw,Cin,Cout] is a filter bank (Cin must equal X's channels); K [kh,kw] filters each channel of X.
+        stride=S and dilation=D take one number or [along H, along W].
+        border=zero (TensorFlow) | reflect (d c b a|a b c d) | replicate (a a|a b) | wrap (c d|a b c d|a b), as SciPy's
+        ndimage modes reflect/nearest/wrap; it changes only what padded pixels read, never the output size.
+        activation=relu applies max(0, x) as each output is stored (Keras' activation='relu').
+        Example:  f = conv2d img k same stride=2
+        """
+
+    func apply(_ arguments: Arguments, _ context: Context) throws -> Tensor? {
+        let input = try arguments.tensor(1)
+        let kernel = try arguments.tensor(2)
+        let padding = Padding(rawValue: try arguments.choice(3, of: ["same", "valid"]) ?? "valid")!
+        let stride = try Conv2D.pair(arguments, "stride")
+        let dilation = try Conv2D.pair(arguments, "dilation")
+        let border = Border(rawValue: try arguments.choiceOption("border", of: Border.allCases.map(\.rawValue),
+                                                                 default: "zero"))!
+        let relu = try arguments.choiceOption("activation", of: ["none", "relu"], default: "none") == "relu"
+
+        guard (2...4).contains(input.rank) else {
+            throw OpError.argument(name, 1, "expected an image [H,W,C], a batch [N,H,W,C] or a matrix [H,W], "
+                + "got \(Tensor.describe(input.shape))")
+        }
+        let batch = input.rank == 4 ? input : try input.reshaped(
+            [1, input.shape[0], input.shape[1], input.rank == 3 ? input.shape[2] : 1])
+        let geometry: ConvGeometry
+        do {
+            geometry = try ConvGeometry(input: batch.shape, kernel: kernel.shape, padding: padding, stride: stride,
+                                        dilation: dilation, border: border, relu: relu)
+        } catch let error as OpError {
+            throw OpError.op(name, error.message)
+        }
+        var output = try Convolution.convolve(batch, kernel, geometry, threads: context.threads)
+        switch input.rank {
+        case 4: break
+        case 3: output = try output.reshaped(Array(geometry.outputShape.dropFirst()))
+        default:
+            output = try output.reshaped(geometry.outChannels == 1
+                ? [geometry.outHeight, geometry.outWidth] : Array(geometry.outputShape.dropFirst()))
+        }
+        output.origin = Origin(op: name, inputs: [batch, kernel], detail: geometry)
+        return output
+    }
+
+    /// A `key=N` or `key=[along H, along W]` option of positive integers; (1, 1) when absent.
+    static func pair(_ arguments: Arguments, _ key: String) throws -> (Int, Int) {
+        guard let value = arguments.option(key) else { return (1, 1) }
+        let numbers: [Double?]
+        switch value {
+        case .number(let n): numbers = [n, n]
+        case .list(let items) where items.count == 2: numbers = items.map(\.number)
+        default: numbers = [nil]
+        }
+        guard numbers.allSatisfy({ $0 != nil && $0! >= 1 && $0! <= 1_000_000 && $0! == $0!.rounded() }) else {
+            throw OpError.option(arguments.op, key, "expected a positive integer or [H,W], got '\(value.plainText)'")
+        }
+        return (Int(numbers[0]!), Int(numbers[1]!))
+    }
+}

@@ -1,0 +1,37 @@
+/// `maxpool X [same|valid] [size=2] [stride=S]`: condense, as `tf.nn.max_pool2d`.
+///
+/// Window `size` (default 2x2), stride defaulting to the window size, `valid` padding by default (Keras'
+/// `MaxPooling2D`). Output sizes follow `ConvGeometry` with the window as kernel; padded positions never win a
+/// max (TensorFlow pads with -inf). Keeps the rank of `X`.
+struct MaxPool: Op {
+    let name = "maxpool"
+    let summary = "condense: max over size x size windows, as tf.nn.max_pool2d"
+    let parameters = [Parameter("X", .tensor), .choice(["same", "valid"])]
+    let options = [OptionSpec("size", "N"), OptionSpec("stride", "S")]
+    let details = """
+        size=N or [H,W] (default 2); stride=S or [H,W] (default: the size); padding valid unless same is given.
+        Example:  p = maxpool d          # halves H and W
+        """
+
+    func apply(_ arguments: Arguments, _ context: Context) throws -> Tensor? {
+        let input = try arguments.tensor(1)
+        let padding = Padding(rawValue: try arguments.choice(2, of: ["same", "valid"]) ?? "valid")!
+        let size = arguments.option("size") == nil ? (2, 2) : try Conv2D.pair(arguments, "size")
+        let stride = arguments.option("stride") == nil ? size : try Conv2D.pair(arguments, "stride")
+        guard (2...4).contains(input.rank) else {
+            throw OpError.argument(name, 1, "expected [H,W,C], [N,H,W,C] or [H,W], got \(Tensor.describe(input.shape))")
+        }
+        let batch = input.rank == 4 ? input : try input.reshaped(
+            [1, input.shape[0], input.shape[1], input.rank == 3 ? input.shape[2] : 1])
+        let g: ConvGeometry
+        do {
+            g = try ConvGeometry(input: batch.shape, kernel: [size.0, size.1], padding: padding, stride: stride)
+        } catch let error as OpError {
+            throw OpError.op(name, error.message)
+        }
+        var output = try Pooling.maxPool(batch, g, threads: context.threads)
+        if input.rank < 4 { output = try output.reshaped(Array(input.rank == 3 ? g.outputShape.dropFirst()
+                                                                             : g.outputShape.dropFirst().dropLast())) }
+        return output
+    }
+}
