@@ -1,0 +1,51 @@
+import Foundation
+import Ops
+
+/// An error inside a script, located: `lesson.convsh:7: error: conv2d: argument 3: expected same|valid, got 'sme'`.
+struct ScriptError: Error, CustomStringConvertible {
+    let file: String
+    let line: Int
+    let message: String
+
+    var description: String { "\(file):\(line): error: \(message)" }
+}
+
+extension Session {
+    /// Runs `text` line by line as the script `file`, stopping at the first error (thrown as a `ScriptError`
+    /// that points at the innermost failing line, also through `source`).
+    func runScript(_ text: String, file: String) throws {
+        var number = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            do {
+                try run(line: String(line.hasSuffix("\r") ? line.dropLast() : line))
+            } catch let error as ScriptError {
+                throw error
+            } catch {
+                throw ScriptError(file: file, line: number, message: Session.message(error))
+            }
+            if quitRequested { return }
+        }
+    }
+
+    /// `source FILE`: runs a file's statements in this session; `$0` is the file, it takes no `$1`....
+    func source(_ path: String) throws {
+        guard sourceDepth < 16 else { throw OpError("source: nested too deeply (a file sourcing itself?)") }
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw OpError("source: cannot read \(path)")
+        }
+        let saved = parser
+        sourceDepth += 1
+        parser.scriptArguments = [path]
+        defer { parser = saved; sourceDepth -= 1 }
+        try runScript(text, file: path)
+    }
+
+    /// The one-line text of any error.
+    static func message(_ error: Error) -> String {
+        (error as? OpError)?.message ?? String(describing: error)
+    }
+}

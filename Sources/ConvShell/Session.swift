@@ -1,0 +1,125 @@
+import Foundation
+import Ops
+
+/// The state of one shell session: named tensors, settings, and the evaluation of statements.
+///
+/// Evaluation: a statement's command is looked up among shell words, then in the op registry; a bare name of a
+/// tensor describes it. The session never knows an op by name.
+final class Session {
+    let registry: Registry
+    let context: Context
+    var parser = Parser()
+    /// Print the elapsed time after every statement (`set timing on`).
+    var timing = false
+    /// Set by `quit`; the REPL and scripts stop when it is true.
+    var quitRequested = false
+    private(set) var variables = Variables()
+    /// Nesting depth of `source`, to stop a file that sources itself.
+    var sourceDepth = 0
+    private let write: (String) -> Void
+
+    init(registry: Registry = Registry(), context: Context, write: @escaping (String) -> Void) {
+        self.registry = registry
+        self.context = context
+        self.write = write
+    }
+
+    /// Prints `text` and a newline on the session's output.
+    func print(_ text: String) { write(text + "\n") }
+
+    // MARK: - Evaluation
+
+    /// Parses and runs every statement on `line`, stopping at the first error.
+    func run(line: String) throws {
+        for statement in try parser.parse(line) {
+            try execute(statement)
+            if quitRequested { return }
+        }
+    }
+
+    func execute(_ statement: Statement) throws {
+        let start = DispatchTime.now()
+        let result = try evaluate(statement)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        if statement.isTimed || timing {
+            var line = String(format: "%.1f ms", seconds * 1000)
+            if let work = result?.origin?.detail as? FlopCounting, seconds > 0 {
+                line += String(format: ", %.1f GFLOP/s", work.flops / seconds / 1e9)
+            }
+            print(line)
+        }
+    }
+
+    /// Runs one statement; returns the tensor it bound, if any.
+    private func evaluate(_ statement: Statement) throws -> Tensor? {
+        if statement.command.isEmpty, let target = statement.target {
+            let value = try ListLiteral.tensor(statement.arguments.positional[0])
+            variables[target] = value
+            return value
+        }
+        if let word = ShellWords.word(named: statement.command) {
+            guard statement.target == nil else { throw OpError("\(word.name) produces no tensor to assign") }
+            try word.run(self, statement.arguments)
+            return nil
+        }
+        guard let op = registry.op(named: statement.command) else {
+            if let tensor = variables[statement.command] {
+                guard statement.arguments.positional.isEmpty, statement.arguments.options.isEmpty else {
+                    throw OpError("'\(statement.command)' is a tensor, not a command")
+                }
+                if let target = statement.target {
+                    variables[target] = tensor
+                } else {
+                    print(TensorDescription.describe(tensor, name: statement.command))
+                }
+                return tensor
+            }
+            throw unknownCommand(statement.command)
+        }
+        if let target = statement.target, !op.producesTensor {
+            throw OpError("\(op.name) produces no tensor; write '\(op.name) ...' without '\(target) ='")
+        }
+        let arguments = Arguments(op: op.name, list: statement.arguments, lookup: { self.variables[$0] },
+                                  names: { self.variables.names })
+        let result = try registry.apply(op, arguments, context)
+        if let target = statement.target, let result { variables[target] = result }
+        return result
+    }
+
+    private func unknownCommand(_ word: String) -> OpError {
+        var message = "unknown command '\(word)'"
+        let candidates = registry.names + ShellWords.names + variables.names
+        if let guess = Suggest.closest(to: word, among: candidates) { message += "; did you mean \(guess)?" }
+        return OpError(message + " (type help)")
+    }
+
+    func delete(_ name: String) throws {
+        guard variables.remove(name) else {
+            var message = "del: unknown tensor '\(name)'"
+            if let guess = Suggest.closest(to: name, among: variables.names) { message += "; did you mean \(guess)?" }
+            throw OpError(message)
+        }
+    }
+}
+
+/// Named tensors in the order they were first bound.
+struct Variables {
+    private var values: [String: Tensor] = [:]
+    private(set) var names: [String] = []
+
+    subscript(name: String) -> Tensor? {
+        get { values[name] }
+        set {
+            if values[name] == nil, newValue != nil { names.append(name) }
+            if newValue == nil { names.removeAll { $0 == name } }
+            values[name] = newValue
+        }
+    }
+
+    /// Removes `name`; false when it was not bound.
+    mutating func remove(_ name: String) -> Bool {
+        guard values[name] != nil else { return false }
+        self[name] = nil
+        return true
+    }
+}

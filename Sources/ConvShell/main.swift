@@ -1,2 +1,0 @@
-import Ops
-print(Registry().names)
