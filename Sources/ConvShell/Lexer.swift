@@ -120,7 +120,8 @@ struct Lexer {
         return Double(word)
     }
 
-    /// `$0`…`$9` replaced by the script path and arguments; `$$` is a literal `$`.
+    /// `$0`…`$9` replaced by the script path and arguments, `${N:-DEFAULT}` by argument N or DEFAULT when it
+    /// is not given; `$$` is a literal `$`.
     private func expand(_ word: String) throws -> String {
         guard word.contains("$") else { return word }
         var out = ""
@@ -128,13 +129,32 @@ struct Lexer {
         while let c = characters.popFirst() {
             guard c == "$", let next = characters.first else { out.append(c); continue }
             if next == "$" { out.append("$"); characters.removeFirst(); continue }
+            if next == "{", let close = characters.firstIndex(of: "}") {
+                let inside = characters[characters.index(after: characters.startIndex)..<close]
+                characters = characters[characters.index(after: close)...]
+                out += try defaulted(inside)
+                continue
+            }
             guard let digit = next.wholeNumberValue else { out.append(c); continue }
             characters.removeFirst()
-            guard digit < scriptArguments.count else {
-                throw OpError("$\(digit) is not set (the script has \(max(scriptArguments.count - 1, 0)) argument(s))")
-            }
-            out += scriptArguments[digit]
+            out += try argument(digit, fallback: nil)
         }
         return out
+    }
+
+    /// The inside of `${N}` or `${N:-DEFAULT}`.
+    private func defaulted(_ inside: Substring) throws -> String {
+        let parts = inside.split(separator: ":-", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let digit = Int(parts[0]), (0...9).contains(digit) else {
+            throw OpError("bad substitution ${\(inside)}: expected ${N} or ${N:-DEFAULT} with N from 0 to 9")
+        }
+        return try argument(digit, fallback: parts.count == 2 ? String(parts[1]) : nil)
+    }
+
+    /// Script argument `digit` (`$0` is the script), else `fallback`, else an error.
+    private func argument(_ digit: Int, fallback: String?) throws -> String {
+        if digit < scriptArguments.count { return scriptArguments[digit] }
+        if let fallback { return fallback }
+        throw OpError("$\(digit) is not set (the script has \(max(scriptArguments.count - 1, 0)) argument(s))")
     }
 }
