@@ -20,7 +20,8 @@ struct PluginDescription {
             throw DescriptionError("plugin '\(name)' gives no version")
         }
         guard (1...Self.maxOps).contains(Int(plugin.op_count)), let ops = plugin.ops else {
-            throw DescriptionError("plugin '\(name)' must describe from 1 to \(Self.maxOps) ops, got \(plugin.op_count)")
+            throw DescriptionError("plugin '\(name)' must describe from 1 to \(Self.maxOps) ops, "
+                + "got \(plugin.op_count)")
         }
         var seen = Set<String>()
         self.ops = try (0..<Int(plugin.op_count)).map { index in
@@ -63,7 +64,9 @@ struct PluginDescription {
     /// Required parameters first, then optional ones; only the last may repeat.
     private static func checkOrder(_ parameters: [Parameter], _ fail: (String) -> DescriptionError) throws {
         for (i, p) in parameters.enumerated() {
-            if p.isRepeated, i != parameters.count - 1 { throw fail("parameter \(i + 1) (\(p.placeholder)) repeats but is not the last") }
+            if p.isRepeated, i != parameters.count - 1 {
+                throw fail("parameter \(i + 1) (\(p.placeholder)) repeats but is not the last")
+            }
             if !p.isOptional, i > 0, parameters[i - 1].isOptional {
                 throw fail("parameter \(i + 1) (\(p.placeholder)) is required but follows an optional one")
             }
@@ -96,7 +99,9 @@ struct PluginDescription {
         case CONVSH_KIND_PATH: return .path
         case CONVSH_KIND_TEXT: return .text(completions: words)
         case CONVSH_KIND_CHOICE:
-            guard !words.isEmpty, words.allSatisfy({ !$0.contains(" ") }) else { throw fail("a choice needs its words") }
+            guard !words.isEmpty, words.allSatisfy({ !$0.contains(" ") }) else {
+                throw fail("a choice needs its words")
+            }
             return .choice(words)
         default: throw fail("unknown kind \(code)")
         }

@@ -119,10 +119,12 @@ import Testing
     // MARK: - Errors
 
     @Test(arguments: [
-        ("def relu x\nrelu x\nend", "test.convsh:1: error: def: an op named 'relu' already exists; choose another name"),
+        ("def relu x\nrelu x\nend",
+         "test.convsh:1: error: def: an op named 'relu' already exists; choose another name"),
         ("def help\nend", "test.convsh:1: error: def: 'help' is a shell word; choose another name"),
         ("def f x x\nend", "test.convsh:1: error: def: parameter 'x' is given twice"),
-        ("def f 2x\nend", "test.convsh:1: error: def: '2x' is not a valid name (letters, digits and _, not starting with a digit)"),
+        ("def f 2x\nend",
+         "test.convsh:1: error: def: '2x' is not a valid name (letters, digits and _, not starting with a digit)"),
         ("def\nend", "test.convsh:1: error: usage: def NAME [PARAM ...], then the statements, then end"),
         ("def f x\nend", "test.convsh:2: error: def f: the body has no statements"),
         ("def f x\nrelu x\ndef g y\nend", "test.convsh:3: error: def: cannot define 'g' inside 'f' (missing end?)"),

@@ -100,3 +100,16 @@ import Testing
         }
     }
 }
+
+/// A plugin written in Swift (through `@_cdecl`) loads and runs like one written in C.
+@Test func pluginWrittenInSwiftWorks() throws {
+    let registry = Registry()
+    let loaded = try PluginSet().load(Products.library("convsh_fixture_swift"), into: registry, reserved: [])
+    #expect(loaded.name == "swift_negate" && loaded.ops == ["negate"])
+    let negate = try #require(registry.op(named: "negate"))
+    let arguments = Arguments(op: "negate", list: ArgumentList(positional: [.list([.number(1), .number(-2.5)])]),
+                              lookup: { _ in nil }, names: { [] })
+    let y = try registry.apply(negate, arguments, Context(write: { _ in }))
+    #expect(y?.shape == [2])
+    #expect(y?.scalars == [-1, 2.5])
+}

@@ -64,7 +64,8 @@ import Testing
         ("threshold x zero", "threshold: argument 2: expected a number, got 'zero'"),
         ("threshold x", "threshold: missing argument 2 (T); usage: threshold X T [below=V]"),
         ("threshold x 1 2", "threshold: argument 3: unexpected '2'; usage: threshold X T [below=V]"),
-        ("threshold x 1 belo=2", "threshold: unknown option 'belo'; did you mean below?; usage: threshold X T [below=V]"),
+        ("threshold x 1 belo=2",
+         "threshold: unknown option 'belo'; did you mean below?; usage: threshold X T [below=V]"),
         ("abs xx", "abs: argument 1: unknown tensor 'xx'; did you mean x?"),
         ("thresold x 1", "unknown command 'thresold'; did you mean threshold? (type help)"),
     ])
