@@ -8,7 +8,7 @@ import Ops
 /// `definition` in place; it never replaces a built-in or plugin op.
 final class DefinedCommand: Op, @unchecked Sendable {
     var definition: Definition {
-        didSet { producesTensor = definition.producesTensor(registry: session?.registry ?? Registry(ops: [])) }
+        didSet { if let session { producesTensor = definition.producesTensor(registry: session.registry) } }
     }
     private(set) var producesTensor: Bool
     private weak var session: Session?

@@ -9,8 +9,12 @@ import Ops
 /// error while reading a body (a syntax error, a nested `def`) abandons the definition.
 extension Session {
     /// Runs one line of input read at `location`, or collects it into the definition being written.
+    ///
+    /// A line that neither continues nor opens a definition goes to `run(line:)` unchanged.
     func run(line: String, at location: SourceLocation) throws {
         definitions.location = location
+        let opens = definitions.open == nil ? try parser.parse(line).contains(where: Session.opensDefinition) : false
+        guard definitions.open != nil || opens else { return try run(line: line) }
         do {
             try collect(line, at: location)
         } catch {
@@ -33,6 +37,10 @@ extension Session {
     // MARK: - Lines
 
     static let defWord = "def", endWord = "end"
+
+    private static func opensDefinition(_ statement: Statement) -> Bool {
+        statement.target == nil && statement.command == defWord
+    }
 
     private func collect(_ line: String, at location: SourceLocation) throws {
         if var open = definitions.open, open.body.isEmpty, let comment = Session.comment(line) {
