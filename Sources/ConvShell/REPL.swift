@@ -10,7 +10,9 @@ enum REPL {
         var number = 0  // the line's number within one entry: a def continues it at `...>`
         while !session.quitRequested {
             let prompt = session.isDefining ? "...> " : "convsh> "
-            guard let line = editor?.readLine(prompt: prompt) ?? plainReadLine(prompt) else { break }
+            // NOTE: not `editor?.readLine(...) ?? plainReadLine()`: that reads on after the editor's end of input.
+            let line = editor.map { $0.readLine(prompt: prompt) } ?? plainReadLine(prompt)
+            guard let line else { break }
             number = session.isDefining ? number + 1 : 1
             do {
                 try session.run(line: line, at: SourceLocation(file: SourceLocation.prompt, line: number))
