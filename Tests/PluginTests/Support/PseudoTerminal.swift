@@ -36,14 +36,20 @@ final class PseudoTerminal {
         consumed = screen.startIndex
     }
 
-    // The POSIX pseudo-terminal calls, which the Glibc module does not import (they need _XOPEN_SOURCE).
+    // The POSIX pseudo-terminal calls, looked up at run time: the Glibc module does not import them (they need
+    // _XOPEN_SOURCE).
     private static let openpt = libc("posix_openpt", as: (@convention(c) (Int32) -> Int32).self)
     private static let grantpt = libc("grantpt", as: (@convention(c) (Int32) -> Int32).self)
     private static let unlockpt = libc("unlockpt", as: (@convention(c) (Int32) -> Int32).self)
     private static let ptsname = libc("ptsname", as: (@convention(c) (Int32) -> UnsafeMutablePointer<CChar>?).self)
 
     private static func libc<F>(_ name: String, as type: F.Type) -> F {
-        unsafeBitCast(dlsym(nil, name)!, to: type)
+        #if canImport(Darwin)
+        let everywhere = UnsafeMutableRawPointer(bitPattern: -2)  // RTLD_DEFAULT
+        #else
+        let everywhere: UnsafeMutableRawPointer? = nil  // RTLD_DEFAULT
+        #endif
+        return unsafeBitCast(dlsym(everywhere, name)!, to: type)
     }
 
     deinit {
