@@ -5,6 +5,15 @@ let package = Package(
     name: "ConvShell",
     products: [
         .executable(name: "convsh", targets: ["ConvShell"]),
+        // The example plugin (docs/plugins.md): libconvsh_threshold.so with `threshold` and `abs`.
+        .library(name: "convsh_threshold", type: .dynamic, targets: ["ThresholdPlugin"]),
+        // Bad plugins that the plugin tests load on purpose.
+        .library(name: "convsh_fixture_not_a_plugin", type: .dynamic, targets: ["FixtureNotAPlugin"]),
+        .library(name: "convsh_fixture_wrong_interface", type: .dynamic, targets: ["FixtureWrongInterface"]),
+        .library(name: "convsh_fixture_declines", type: .dynamic, targets: ["FixtureDeclines"]),
+        .library(name: "convsh_fixture_clash", type: .dynamic, targets: ["FixtureClash"]),
+        .library(name: "convsh_fixture_malformed", type: .dynamic, targets: ["FixtureMalformed"]),
+        .library(name: "convsh_fixture_swift", type: .dynamic, targets: ["FixtureSwiftPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -15,16 +24,38 @@ let package = Package(
                        providers: [.apt(["libedit-dev"])]),
         // Tensors, the op registry and every op; knows nothing of terminals or line editing.
         .target(name: "Ops", path: "Sources/Ops"),
+        // The plugin interface: one C header (include/convsh_plugin.h) shared by convsh and every plugin.
+        .target(name: "ConvShellPlugin", path: "Sources/ConvShellPlugin"),
+        // Loads plugin libraries and adds their ops to a registry; knows nothing of the shell.
+        .target(name: "PluginHost", dependencies: ["Ops", "ConvShellPlugin"], path: "Sources/PluginHost"),
+        .target(name: "ThresholdPlugin", dependencies: ["ConvShellPlugin"], path: "Sources/ThresholdPlugin",
+                publicHeadersPath: ".", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // The front-end: command line, parser, session, REPL.
         .executableTarget(
             name: "ConvShell",
             dependencies: [
                 "Ops", "CEdit",
+                "PluginHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/ConvShell"),
         .testTarget(name: "OpsTests", dependencies: ["Ops"], path: "Tests/OpsTests",
                     resources: [.copy("Reference")]),
+        // Plugins the plugin tests load: no entry point, a wrong interface version, one that declines interface 1,
+        // a name clash, a malformed description, and a plugin written in Swift.
+        .target(name: "FixtureNotAPlugin", path: "Tests/PluginFixtures/NotAPlugin", publicHeadersPath: "."),
+        .target(name: "FixtureWrongInterface", dependencies: ["ConvShellPlugin"],
+                path: "Tests/PluginFixtures/WrongInterface", publicHeadersPath: "."),
+        .target(name: "FixtureDeclines", dependencies: ["ConvShellPlugin"],
+                path: "Tests/PluginFixtures/Declines", publicHeadersPath: "."),
+        .target(name: "FixtureClash", dependencies: ["ConvShellPlugin"],
+                path: "Tests/PluginFixtures/Clash", publicHeadersPath: "."),
+        .target(name: "FixtureMalformed", dependencies: ["ConvShellPlugin"],
+                path: "Tests/PluginFixtures/Malformed", publicHeadersPath: "."),
+        .target(name: "FixtureSwiftPlugin", dependencies: ["ConvShellPlugin"],
+                path: "Tests/PluginFixtures/SwiftPlugin"),
         .testTarget(name: "ConvShellTests", dependencies: ["ConvShell", "Ops"], path: "Tests/ConvShellTests"),
+        .testTarget(name: "PluginTests", dependencies: ["PluginHost", "ConvShell", "Ops"],
+                    path: "Tests/PluginTests"),
     ]
 )

@@ -28,6 +28,7 @@ struct Completer {
         case "del": return session.variables.names
         case "set": return position == 1 ? Settings.keys : []
         case "source": return paths(word)
+        case "plugin": return position == 1 ? ["load"] : paths(word)
         default: break
         }
         guard let op = session.registry.op(named: command) else { return [] }

@@ -66,6 +66,7 @@ struct ConvShellCommand: ParsableCommand {
                               terminal: terminal, showsProgress: progress || terminal != nil,
                               write: Standard.output)
         let session = Session(context: context, write: Standard.output)
+        session.loadStartupPlugins()
         let (name, text): (String, String)
         if let statements {
             session.parser.scriptArguments = ["-c"] + (script.map { [$0] } ?? []) + scriptArguments

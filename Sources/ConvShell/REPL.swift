@@ -7,10 +7,15 @@ enum REPL {
         let completer = Completer(session: session)
         let editor = LineEditor(program: "convsh", historyPath: historyPath, complete: completer.complete)
         session.print("ConvShell \(Version.string): help lists the ops, Tab completes, Ctrl-D quits.")
+        var number = 0  // the line's number within one entry: a def continues it at `...>`
         while !session.quitRequested {
-            guard let line = editor?.readLine(prompt: "convsh> ") ?? plainReadLine() else { break }
+            let prompt = session.isDefining ? "...> " : "convsh> "
+            // NOTE: not `editor?.readLine(...) ?? plainReadLine()`: that reads on after the editor's end of input.
+            let line = editor.map { $0.readLine(prompt: prompt) } ?? plainReadLine(prompt)
+            guard let line else { break }
+            number = session.isDefining ? number + 1 : 1
             do {
-                try session.run(line: line)
+                try session.run(line: line, at: SourceLocation(file: SourceLocation.prompt, line: number))
             } catch {
                 Standard.error("error: \(Session.message(error))")
             }
@@ -19,8 +24,8 @@ enum REPL {
     }
 
     /// Fallback when libedit cannot drive the terminal.
-    private static func plainReadLine() -> String? {
-        FileHandle.standardOutput.write(Data("convsh> ".utf8))
+    private static func plainReadLine(_ prompt: String) -> String? {
+        FileHandle.standardOutput.write(Data(prompt.utf8))
         return readLine()
     }
 

@@ -18,7 +18,8 @@ extension Session {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
             do {
-                try run(line: String(line.hasSuffix("\r") ? line.dropLast() : line))
+                try run(line: String(line.hasSuffix("\r") ? line.dropLast() : line),
+                        at: SourceLocation(file: file, line: number))
             } catch let error as ScriptError {
                 throw error
             } catch {
@@ -26,6 +27,7 @@ extension Session {
             }
             if quitRequested { return }
         }
+        try finishDefinitions()
     }
 
     /// `source FILE`: runs a file's statements in this session; `$0` is the file, it takes no `$1`....
@@ -46,6 +48,7 @@ extension Session {
 
     /// The one-line text of any error.
     static func message(_ error: Error) -> String {
-        (error as? OpError)?.message ?? String(describing: error)
+        if let error = error as? ScriptError { return "\(error.file):\(error.line): \(error.message)" }
+        return (error as? OpError)?.message ?? String(describing: error)
     }
 }

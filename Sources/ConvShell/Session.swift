@@ -1,5 +1,6 @@
 import Foundation
 import Ops
+import PluginHost
 
 /// The state of one shell session: named tensors, settings, and the evaluation of statements.
 ///
@@ -13,9 +14,14 @@ final class Session {
     var timing = false
     /// Set by `quit`; the REPL and scripts stop when it is true.
     var quitRequested = false
-    private(set) var variables = Variables()
+    /// The tensors in scope: the session's, or a script-defined command's locals while its body runs.
+    var variables = Variables()
     /// Nesting depth of `source`, to stop a file that sources itself.
     var sourceDepth = 0
+    /// Plugin libraries loaded into `registry` (Plugins/).
+    let plugins = PluginSet()
+    /// A `def` being written, and the commands running (Definitions/).
+    var definitions = DefinitionState()
     private let write: (String) -> Void
 
     init(registry: Registry = Registry(), context: Context, write: @escaping (String) -> Void) {
@@ -37,7 +43,9 @@ final class Session {
         }
     }
 
-    func execute(_ statement: Statement) throws {
+    /// Runs one statement; returns the tensor it made, if any.
+    @discardableResult
+    func execute(_ statement: Statement) throws -> Tensor? {
         let start = DispatchTime.now()
         let result = try evaluate(statement)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -48,6 +56,7 @@ final class Session {
             }
             print(line)
         }
+        return result
     }
 
     /// Runs one statement; returns the tensor it bound, if any.

@@ -1,7 +1,8 @@
 import Foundation
 import Ops
 
-/// A word of the shell itself, not an op: `help`, `vars`, `del`, `set`, `time`, `source`, `quit`.
+/// A word of the shell itself, not an op: `help`, `vars`, `del`, `set`, `time`, `source`, `quit`, `def`/`end`,
+/// `plugin`, `plugins`.
 struct ShellWord: Sendable {
     let name: String
     let usage: String
@@ -34,6 +35,16 @@ enum ShellWords {
                   }),
         ShellWord(name: "quit", usage: "quit", summary: "leave the shell (also Ctrl-D)",
                   run: { session, _ in session.quitRequested = true }),
+        ShellWord(name: Session.defWord, usage: "def NAME [PARAM...]",
+                  summary: "define a command from the statements that follow, up to end",
+                  run: { _, _ in throw OpError("def must be a statement of its own: def NAME [PARAM...]") }),
+        ShellWord(name: Session.endWord, usage: "end", summary: "close a def",
+                  run: { _, _ in throw OpError("end without def") }),
+        ShellWord(name: "plugin", usage: "plugin load PATH",
+                  summary: "load a plugin library; its ops join the built-in ones",
+                  run: { session, arguments in try session.loadPlugin(arguments) }),
+        ShellWord(name: "plugins", usage: "plugins", summary: "list the loaded plugins with their versions and ops",
+                  run: { session, _ in session.listPlugins() }),
     ]
 
     static var names: [String] { all.map(\.name) }
