@@ -1,0 +1,34 @@
+import Testing
+@testable import Ops
+
+/// The histogram line of `stats`.
+struct StatsHistogramTests {
+    @Test func binsAndBars() throws {
+        // Bins of width 1/4 over 0..1: three zeros in bin 0, the 1 in the last bin (max goes to the last bin).
+        let h = Histogram(try Tensor(shape: [4], values: [0, 0, 0, 1]), bins: 4)
+        #expect(h.counts == [3, 0, 0, 1])
+        // Fullest bin █; a bin with 1/3 of it: ⌈8/3⌉ = 3 → the third bar ▃; empty bins blank.
+        #expect(h.sparkline == "█  ▃")
+        let spread = Histogram(try Tensor(shape: [8], values: [0, 1, 2, 3, 4, 5, 6, 7]), bins: 8)
+        #expect(spread.counts == Array(repeating: 1, count: 8) && spread.sparkline == "████████")
+    }
+
+    @Test func constantAndNaN() throws {
+        let h = Histogram(try Tensor(shape: [3], values: [2, .nan, 2]))
+        #expect(h.counts == [2] && h.low == 2 && h.high == 2)
+    }
+
+    @Test func statsPrintsHistogramAfterFractions() throws {
+        let x = try Tensor(shape: [2, 2], values: [-1, 0, 0, 1])
+        let out = try VizHarness.run("stats", [.word("x")], tensors: ["x": x])
+        // 32 bins over -1..1 of width 1/16: -1 in bin 0, the zeros in bin 16, 1 in bin 31.
+        let bars = "▄" + String(repeating: " ", count: 15) + "█" + String(repeating: " ", count: 14) + "▄"
+        #expect(out == """
+            x: [2,2] float32, 16 B
+              min -1  max 1  mean 0  std 0.707107
+              zeros 50.00%  negatives 25.00%
+              histogram -1 ▕\(bars)▏ 1
+
+            """)
+    }
+}
