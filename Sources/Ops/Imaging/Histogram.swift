@@ -1,3 +1,5 @@
+import Foundation
+
 /// A histogram of a tensor's values in equal-width bins from min to max, drawn as a one-line sparkline.
 public struct Histogram: Equatable, Sendable {
     /// Elements per bin; bin i holds `min + i·w ≤ v < min + (i+1)·w` (the last bin also holds max), `w = (max-min)/n`.
@@ -21,12 +23,16 @@ public struct Histogram: Equatable, Sendable {
         }
     }
 
-    /// One character per bin: a space for an empty bin, else `bars[⌈8·count/maxCount⌉ - 1]`, so any non-empty bin
-    /// shows at least `▁` and the fullest shows `█`.
+    /// One character per bin: a space for an empty bin, else `bars[⌈8·log(1+count)/log(1+maxCount)⌉ - 1]`.
+    ///
+    /// Heights are logarithmic so that the spike of zeros ReLU leaves does not flatten every other bin; any
+    /// non-empty bin shows at least `▁` and the fullest shows `█`.
     public var sparkline: String {
-        let most = counts.max() ?? 0
+        let most = log1p(Double(counts.max() ?? 0))
         return String(counts.map { count -> Character in
-            count == 0 ? " " : Histogram.bars[max(0, (8 * count + most - 1) / most - 1)]
+            guard count > 0 else { return " " }
+            let level = Int((8 * log1p(Double(count)) / most).rounded(.up))
+            return Histogram.bars[min(7, max(0, level - 1))]
         })
     }
 }

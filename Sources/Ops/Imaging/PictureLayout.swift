@@ -6,15 +6,14 @@
 public enum PictureLayout {
     /// The largest size of a `width`×`height` picture inside `maxWidth`×`maxHeight` keeping its aspect ratio.
     ///
-    /// Shrinks by any factor; enlarges only by a whole factor (so every source pixel becomes an equal block, as
-    /// imshow's nearest interpolation shows it). Never below 1x1.
+    /// Enlarges only by a whole factor `min(⌊maxWidth/width⌋, ⌊maxHeight/height⌋)` (so every source pixel becomes an
+    /// equal block, as imshow's nearest interpolation shows it). Otherwise shrinks to the binding side exactly and
+    /// the other to `⌊other·bound/side⌋`, in integers. Never below 1x1.
     public static func fit(width: Int, height: Int, maxWidth: Int, maxHeight: Int) -> (width: Int, height: Int) {
-        let scale = min(Double(maxWidth) / Double(width), Double(maxHeight) / Double(height))
-        if scale >= 1 {
-            let factor = max(1, Int(scale))
-            return (width * factor, height * factor)
-        }
-        return (max(1, Int(Double(width) * scale)), max(1, Int(Double(height) * scale)))
+        let factor = min(maxWidth / width, maxHeight / height)
+        if factor >= 1 { return (width * factor, height * factor) }
+        if maxWidth * height <= maxHeight * width { return (max(1, maxWidth), max(1, height * maxWidth / width)) }
+        return (max(1, width * maxHeight / height), max(1, maxHeight))
     }
 
     /// A picture `requestedWidth` pixels (cells) wide with the aspect ratio of `width`×`height`.
@@ -43,7 +42,7 @@ public enum PictureLayout {
     public static func grid(count: Int, width: Int, height: Int, columns: Int, lines: Int,
                             tileWidth: Int? = nil) -> Grid {
         func make(_ perRow: Int, _ boxWidth: Int) -> Grid {
-            let size = fit(width: width, height: height, maxWidth: boxWidth, maxHeight: Int.max / 4)
+            let size = fit(width: width, height: height, maxWidth: boxWidth, maxHeight: 1 << 24)
             return Grid(columns: perRow, tileWidth: size.width, tileHeight: size.height)
         }
         if let tileWidth {

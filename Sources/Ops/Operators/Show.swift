@@ -79,7 +79,7 @@ struct Show: Op {
             Scale(rawValue: try arguments.choiceOption("scale", of: Scale.allCases.map(\.rawValue), default: "auto"))!
         }
         let width = try arguments.option("width").map { _ in
-            try arguments.integerOption("width", default: 1, in: 1...4096)
+            try arguments.integerOption("width", default: 1, in: 1...1000)
         }
         var tiles: [Tile] = []
         for (position, item) in items.enumerated() {
