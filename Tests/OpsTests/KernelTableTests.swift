@@ -97,3 +97,10 @@ struct KernelTableTests {
         }
     }
 }
+
+extension KernelTableTests {
+    /// Without a label (a bare tensor name's description) only the table is printed.
+    @Test func tableWithoutHeader() throws {
+        #expect(KernelTable.render(edge, digits: 2) == "-1  -1  -1\n-1   8  -1\n-1  -1  -1")
+    }
+}

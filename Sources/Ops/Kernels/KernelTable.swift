@@ -26,21 +26,22 @@ public enum KernelTable {
 
     // MARK: - Whole tensors
 
-    /// Header and table(s) of `x`. A bank `[kh,kw,Cin,Cout]` shows each `[:,:,cin,cout]` slice (cin outer) under
-    /// its own label and sum, at most `maxSlices` of them unless `cin`/`cout` narrow the choice.
-    public static func render(_ x: Tensor, label: String, digits: Int, style: Style, cmap: ColorMap = course,
-                              cin: Int? = nil, cout: Int? = nil) -> String {
+    /// Header and table(s) of `x`; no header when `label` is nil. A bank `[kh,kw,Cin,Cout]` shows each
+    /// `[:,:,cin,cout]` slice (cin outer) under its own label and sum, at most `maxSlices` of them unless `cin`/`cout`
+    /// narrow the choice.
+    public static func render(_ x: Tensor, label: String? = nil, digits: Int, style: Style = .plain,
+                              cmap: ColorMap = course, cin: Int? = nil, cout: Int? = nil) -> String {
         let values = x.scalars
         guard x.rank == 4 else {
             let (rows, columns) = x.rank == 1 ? (1, x.shape[0]) : (x.shape[0], x.shape[1])
-            return header(label: label, rows: rows, columns: columns, values: values) + "\n"
-                + grid(values, rows: rows, columns: columns, digits: digits, style: style, cmap: cmap)
+            let table = grid(values, rows: rows, columns: columns, digits: digits, style: style, cmap: cmap)
+            return label.map { header(label: $0, rows: rows, columns: columns, values: values) + "\n" + table } ?? table
         }
         let (kh, kw, inputs, outputs) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
         let pairs = (0..<inputs).filter { cin == nil || $0 == cin }.flatMap { i in
             (0..<outputs).filter { cout == nil || $0 == cout }.map { (i, $0) }
         }
-        var parts = [bankHeader(label: label, shape: x.shape, values: values)]
+        var parts = label.map { [bankHeader(label: $0, shape: x.shape, values: values)] } ?? []
         for (i, o) in pairs.prefix(maxSlices) {
             let slice = (0..<(kh * kw)).map { values[($0 * inputs + i) * outputs + o] }
             parts.append("[:,:,\(i),\(o)]  \(sumClass(slice))")
