@@ -1,5 +1,3 @@
-import Foundation
-
 /// A histogram of a tensor's values in equal-width bins from min to max, drawn as a one-line sparkline.
 public struct Histogram: Equatable, Sendable {
     /// Elements per bin; bin i holds `min + i·w ≤ v < min + (i+1)·w` (the last bin also holds max), `w = (max-min)/n`.
@@ -23,15 +21,15 @@ public struct Histogram: Equatable, Sendable {
         }
     }
 
-    /// One character per bin: a space for an empty bin, else `bars[⌈8·log(1+count)/log(1+maxCount)⌉ - 1]`.
+    /// One character per bin: a space for an empty bin, else `bars[⌈8·√(count/maxCount)⌉ - 1]`.
     ///
-    /// Heights are logarithmic so that the spike of zeros ReLU leaves does not flatten every other bin; any
-    /// non-empty bin shows at least `▁` and the fullest shows `█`.
+    /// Heights follow the square root of the count, so the spike of zeros ReLU leaves does not flatten every other
+    /// bin while a bell curve still looks like one; any non-empty bin shows at least `▁`, the fullest `█`.
     public var sparkline: String {
-        let most = log1p(Double(counts.max() ?? 0))
+        let most = Double(counts.max() ?? 0)
         return String(counts.map { count -> Character in
             guard count > 0 else { return " " }
-            let level = Int((8 * log1p(Double(count)) / most).rounded(.up))
+            let level = Int((8 * (Double(count) / most).squareRoot()).rounded(.up))
             return Histogram.bars[min(7, max(0, level - 1))]
         })
     }

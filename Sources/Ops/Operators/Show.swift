@@ -24,7 +24,8 @@ struct Show: Op {
         Grids: [H,W,C] with C other than 1 or 3 shows each channel; several tensors show side by side, each
         labelled as typed, each scaled on its own. as=table|picture overrides the choice between table and picture.
         Not a terminal: one line per tensor (shape, range) instead of a picture; save X FILE.png writes one.
-        Colour maps: \(ColorMap.baseNames.joined(separator: ", ")), each also reversed as NAME_r.
+        Colour maps (each also reversed as NAME_r):
+          \(ColorMap.baseNames.joined(separator: ", "))
         Examples:  show k      show img      show f cmap=magma      show img f d      show w cin=0
         """
 

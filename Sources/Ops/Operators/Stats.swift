@@ -9,9 +9,9 @@ struct Stats: Op {
     let details = """
         std is the population standard deviation (NumPy's default, ddof=0). Compare a map before and after relu:
         relu turns every negative into a zero.
-        The histogram line counts the values in 32 equal bins from min to max; bar heights grow with log(1+count)
-        up to the fullest bin (█), so the spike of zeros relu leaves does not hide the rest; a blank bin is empty,
-        any other shows at least ▁.
+        The histogram line counts the values in 32 equal bins from min to max; bar heights grow with the square
+        root of the count up to the fullest bin (█), so the spike of zeros relu leaves does not hide the rest; a
+        blank bin is empty, any other shows at least ▁.
         """
 
     func apply(_ arguments: Arguments, _ context: Context) throws -> Tensor? {
