@@ -17,8 +17,8 @@ import matplotlib
 import numpy as np
 
 # Sequential maps first (the ones a feature map or kernel table uses), then diverging ones.
-NAMES = ["gray", "magma", "inferno", "plasma", "viridis", "cividis", "Blues", "Greys", "Reds", "hot",
-         "RdBu", "coolwarm"]
+NAMES = ["gray", "magma", "inferno", "plasma", "viridis", "cividis", "Blues", "Greys", "Reds", "hot", "jet",
+         "RdBu", "coolwarm", "bwr", "seismic"]
 OUTPUT = pathlib.Path(__file__).resolve().parent.parent / "Sources/Ops/Imaging/ColorMaps.swift"
 
 
@@ -30,7 +30,7 @@ def table(name):
 
 def swift_hex(name, rgb):
     text = rgb.tobytes().hex()
-    lines = [text[i:i + 96] for i in range(0, len(text), 96)]
+    lines = [text[i:i + 128] for i in range(0, len(text), 128)]
     body = "\n".join("        " + line for line in lines)
     return f'        "{name}": """\n{body}\n        """,'
 
@@ -49,7 +49,7 @@ def main():
 // compatible). magma, inferno, plasma and viridis are by Nathaniel J. Smith, Stefan van der Walt and Eric Firing
 // (CC0); cividis is by Jamie R. Nuñez, Christopher R. Anderton and Ryan S. Renslow (PLOS ONE 2018); Blues, Greys,
 // Reds and RdBu are from ColorBrewer by Cynthia A. Brewer (Apache-2.0 licence); coolwarm is Kenneth Moreland's
-// diverging map; gray and hot are matplotlib's own.
+// diverging map; gray, hot, jet, bwr and seismic are matplotlib's own.
 
 extension ColorMap {{
     /// 256 colours per map as hex `RRGGBB` triples, index 0 first; `NAME_r` entries only where matplotlib's

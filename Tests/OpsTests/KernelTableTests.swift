@@ -92,7 +92,7 @@ struct KernelTableTests {
             try VizHarness.run("show", [.word("w")], [("cin", .number(3))], tensors: ["w": bank])
         }
         #expect(throws: OpError("show: option cmap: unknown colour map 'magam'; did you mean magma? (maps: gray, magma, "
-            + "inferno, plasma, viridis, cividis, Blues, Greys, Reds, hot, RdBu, coolwarm)")) {
+            + "inferno, plasma, viridis, cividis, Blues, Greys, Reds, hot, jet, RdBu, coolwarm, bwr, seismic)")) {
             try VizHarness.run("show", [.word("w")], [("cmap", .word("magam"))], tensors: ["w": bank])
         }
     }
