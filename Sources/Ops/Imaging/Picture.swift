@@ -30,7 +30,7 @@ public enum Picture {
                                  maxHeight: 2 * max(1, terminal.rows - 2))
         let scale = options.scale(for: tile)
         let graphics = terminal.allowsColor ? terminal.graphics : .none
-        var picture: String
+        let picture: String
         let rendering: Rendering
         switch graphics {
         case .none:

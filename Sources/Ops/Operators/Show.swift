@@ -22,7 +22,8 @@ struct Show: Op {
         Maps go through cmap=NAME (default gray; the course uses magma) scaled min..max like imshow
         (scale=clip shows 0..1 as is); RGB is clipped to 0..1 unless scale=auto. A legend line gives the range.
         Grids: [H,W,C] with C other than 1 or 3 shows each channel; several tensors show side by side, each
-        labelled as typed, each scaled on its own. as=table|picture overrides the choice between table and picture.
+        labelled as typed, each scaled on its own; grids are always half blocks, width=N sets each tile's width.
+        as=table|picture overrides the choice between table and picture.
         Not a terminal: one line per tensor (shape, range) instead of a picture; save X FILE.png writes one.
         Colour maps (each also reversed as NAME_r):
           \(ColorMap.baseNames.joined(separator: ", "))
