@@ -10,6 +10,12 @@ public final class Context: @unchecked Sendable {
     public var terminal: Terminal?
     /// Show a progress line on stderr for long ops (on a terminal, or with `--progress`).
     public var showsProgress: Bool
+    /// The running op's progress line, while `withProgress` shows one; ops report through it.
+    public internal(set) var progress: Progress?
+    /// Where progress lines go (stderr; tests capture them).
+    public var progressOutput: @Sendable (String) -> Void = Progress.standardError
+    /// Seconds an op runs before its progress line appears.
+    public var progressDelay = 0.5
     private let write: (String) -> Void
 
     public init(threads: Int = Context.availableCores, terminal: Terminal? = nil, showsProgress: Bool = false,
@@ -21,25 +27,11 @@ public final class Context: @unchecked Sendable {
     }
 
     /// Prints `text` and a newline on the op's output.
-    public func print(_ text: String) { write(text + "\n") }
+    public func print(_ text: String) {
+        progress?.clear()
+        write(text + "\n")
+    }
 
     /// Cores this process may run on.
     public static var availableCores: Int { ProcessInfo.processInfo.activeProcessorCount }
-}
-
-/// What the shell knows of an interactive terminal.
-public struct Terminal: Sendable, Equatable {
-    public var columns: Int
-    public var rows: Int
-    /// 24-bit colour promised by `COLORTERM=truecolor|24bit`; else 256 colours.
-    public var hasTrueColor: Bool
-    /// False when `NO_COLOR` is set: text only, no colour escapes.
-    public var allowsColor: Bool
-
-    public init(columns: Int, rows: Int, hasTrueColor: Bool, allowsColor: Bool) {
-        self.columns = columns
-        self.rows = rows
-        self.hasTrueColor = hasTrueColor
-        self.allowsColor = allowsColor
-    }
 }

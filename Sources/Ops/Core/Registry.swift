@@ -14,6 +14,7 @@ public final class Registry: @unchecked Sendable {
         MaxPool(),
         Stats(),
         Show(),
+        Explain(),
     ]
 
     private var table: [String: any Op] = [:]
@@ -61,6 +62,6 @@ public final class Registry: @unchecked Sendable {
             if let guess = Suggest.closest(to: key, among: keys) { message += "; did you mean \(guess)?" }
             throw OpError(message + "; usage: \(op.usage)")
         }
-        return try op.apply(arguments, context)
+        return try context.withProgress(op.name) { try op.apply(arguments, context) }
     }
 }

@@ -1,23 +1,117 @@
-/// `show X [digits=N]`: a kernel or small matrix as an aligned text table.
+/// `show X ...`: kernels and small matrices as tables; images and feature maps as pictures; several as a grid.
 struct Show: Op {
     let name = "show"
-    let summary = "show a kernel or small matrix as a table"
-    let parameters = [Parameter("X", .tensor)]
-    let options = [OptionSpec("digits", "N")]
+    let summary = "show kernels as tables, images and feature maps as pictures, several as a grid"
+    let parameters = [Parameter("X", .tensor, repeated: true)]
+    let options = [
+        OptionSpec("digits", "N"), OptionSpec("cmap", "NAME", .text(completions: ColorMap.names)),
+        OptionSpec("width", "N"), .choice("scale", Scale.allCases.map(\.rawValue)),
+        OptionSpec("cin", "I"), OptionSpec("cout", "O"), .choice("as", ["table", "picture"]),
+    ]
     let producesTensor = false
     let details = """
-        A [kh,kw] kernel or matrix (up to 16x16) prints as a table rounded to digits=N decimals (default 2;
-        integers stay exact). A [kh,kw,Cin,Cout] bank prints one [:,:,cin,cout] slice at a time.
+        Tables: a [kh,kw] kernel or matrix up to 16x16 (also a [n] row) prints under a header in the manner of
+        ImageMagick's showKernel — size WxH+X+Y with the origin SAME padding puts over the output pixel, value range,
+        the output range for inputs in [0,1], and zero-summing / normalized / sum S. Values are rounded to digits=N
+        decimals (default 2); integers stay exact. A [kh,kw,Cin,Cout] bank prints each [:,:,cin,cout] slice (at most
+        16; cin=I and cout=O choose). On a colour terminal cells are shaded as the course's show_kernel does
+        (cmap=Blues_r unless cmap= says otherwise); plain text when stdout is not a terminal or NO_COLOR is set.
+        Pictures: [H,W,3] images and [H,W] / [H,W,1] maps are drawn with half blocks (two pixels per cell) in 24-bit
+        colour (256 colours unless COLORTERM=truecolor), or with the kitty graphics protocol or sixel where the
+        terminal supports them, fitted to the terminal keeping the aspect ratio; width=N sets the width in cells.
+        Maps go through cmap=NAME (default gray; the course uses magma) scaled min..max like imshow
+        (scale=clip shows 0..1 as is); RGB is clipped to 0..1 unless scale=auto. A legend line gives the range.
+        Grids: [H,W,C] with C other than 1 or 3 shows each channel; several tensors show side by side, each
+        labelled as typed, each scaled on its own; grids are always half blocks, width=N sets each tile's width.
+        as=table|picture overrides the choice between table and picture.
+        Not a terminal: one line per tensor (shape, range) instead of a picture; save X FILE.png writes one.
+        Colour maps (each also reversed as NAME_r):
+          \(ColorMap.baseNames.joined(separator: ", "))
+        Examples:  show k      show img      show f cmap=magma      show img f d      show w cin=0
         """
 
     func apply(_ arguments: Arguments, _ context: Context) throws -> Tensor? {
-        let x = try arguments.tensor(1)
-        let digits = try arguments.integerOption("digits", default: 2, in: 0...8)
-        guard KernelTable.fits(x.shape) else {
-            throw OpError.argument(name, 1, "\(Tensor.describe(x.shape)) is not a matrix or kernel of up to "
-                + "\(KernelTable.maxSide)x\(KernelTable.maxSide)")
+        let items = try arguments.tensors(from: 1)
+        let mode = try arguments.choiceOption("as", of: ["auto", "table", "picture"], default: "auto")
+        let tables = mode == "table" || (mode == "auto" && items.allSatisfy { KernelTable.fits($0.tensor.shape) })
+        let cmap = try colorMap(arguments, default: tables ? "Blues_r" : "gray")
+        if tables {
+            try showTables(items, arguments, context, cmap)
+        } else {
+            try showPictures(items, arguments, context, cmap)
         }
-        context.print(KernelTable.render(x, digits: digits))
         return nil
+    }
+
+    // MARK: - Tables
+
+    private func showTables(_ items: [(label: String, tensor: Tensor)], _ arguments: Arguments,
+                            _ context: Context, _ cmap: ColorMap) throws {
+        let digits = try arguments.integerOption("digits", default: 2, in: 0...8)
+        let cin = try arguments.option("cin").map { _ in try arguments.integerOption("cin", default: 0, in: 0...Int.max) }
+        let cout = try arguments.option("cout").map { _ in
+            try arguments.integerOption("cout", default: 0, in: 0...Int.max)
+        }
+        var style = KernelTable.Style.plain
+        if let terminal = context.terminal, terminal.allowsColor { style = .shaded(trueColor: terminal.hasTrueColor) }
+        var parts: [String] = []
+        for (position, item) in items.enumerated() {
+            let shape = item.tensor.shape
+            guard KernelTable.fits(shape) else {
+                throw OpError.argument(name, position + 1, "\(Tensor.describe(shape)) is not a matrix or kernel of "
+                    + "up to \(KernelTable.maxSide)x\(KernelTable.maxSide)")
+            }
+            if shape.count == 4, let cin, cin >= shape[2] {
+                throw OpError.option(name, "cin", "\(item.label) has \(shape[2]) input channel(s), got \(cin)")
+            }
+            if shape.count == 4, let cout, cout >= shape[3] {
+                throw OpError.option(name, "cout", "\(item.label) has \(shape[3]) output channel(s), got \(cout)")
+            }
+            parts.append(KernelTable.render(item.tensor, label: item.label, digits: digits, style: style,
+                                            cmap: cmap, cin: cin, cout: cout))
+        }
+        context.print(parts.joined(separator: "\n\n"))
+    }
+
+    // MARK: - Pictures
+
+    private func showPictures(_ items: [(label: String, tensor: Tensor)], _ arguments: Arguments,
+                              _ context: Context, _ cmap: ColorMap) throws {
+        let scale = try arguments.option("scale").map { _ in
+            Scale(rawValue: try arguments.choiceOption("scale", of: Scale.allCases.map(\.rawValue), default: "auto"))!
+        }
+        let width = try arguments.option("width").map { _ in
+            try arguments.integerOption("width", default: 1, in: 1...1000)
+        }
+        var tiles: [Tile] = []
+        for (position, item) in items.enumerated() {
+            do {
+                tiles += try Tile.tiles(of: item.tensor, label: items.count == 1 ? nil : item.label)
+            } catch let error as OpError {
+                throw OpError.argument(name, position + 1, error.message)
+            }
+        }
+        guard let terminal = context.terminal else {
+            for item in items { context.print(Picture.description(label: item.label, tensor: item.tensor)) }
+            return
+        }
+        let options = PictureOptions(cmap: cmap, scale: scale, width: width)
+        if tiles.count == 1 {
+            let title = "\(items[0].label) \(Tensor.describe(items[0].tensor.shape))"
+            context.print(Picture.single(tiles[0], title: title, terminal: terminal, options: options))
+        } else {
+            let title = items.map { "\($0.label) \(Tensor.describe($0.tensor.shape))" }.joined(separator: ", ")
+            context.print(Picture.grid(tiles, title: title, terminal: terminal, options: options,
+                                       progress: context.progress))
+        }
+    }
+
+    /// The colour map named by `cmap=`, or `fallback`.
+    private func colorMap(_ arguments: Arguments, default fallback: String) throws -> ColorMap {
+        let name = arguments.textOption("cmap") ?? fallback
+        if let map = ColorMap.named(name) { return map }
+        var message = "unknown colour map '\(name)'"
+        if let guess = Suggest.closest(to: name, among: ColorMap.names) { message += "; did you mean \(guess)?" }
+        throw OpError.option(self.name, "cmap", message + " (maps: \(ColorMap.baseNames.joined(separator: ", ")))")
     }
 }

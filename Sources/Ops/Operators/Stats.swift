@@ -1,14 +1,17 @@
 import Foundation
 
-/// `stats X`: shape, min, max, mean, standard deviation, fraction of zeros and of negatives.
+/// `stats X`: shape, min, max, mean, standard deviation, fraction of zeros and of negatives, and a histogram.
 struct Stats: Op {
     let name = "stats"
-    let summary = "print shape, min, max, mean, std and the fractions of zeros and negatives"
+    let summary = "print shape, min, max, mean, std, the fractions of zeros and negatives, and a histogram"
     let parameters = [Parameter("X", .tensor)]
     let producesTensor = false
     let details = """
         std is the population standard deviation (NumPy's default, ddof=0). Compare a map before and after relu:
         relu turns every negative into a zero.
+        The histogram line counts the values in 32 equal bins from min to max; bar heights grow with the square
+        root of the count up to the fullest bin (█), so the spike of zeros relu leaves does not hide the rest; a
+        blank bin is empty, any other shows at least ▁.
         """
 
     func apply(_ arguments: Arguments, _ context: Context) throws -> Tensor? {
@@ -20,6 +23,9 @@ struct Stats: Op {
         context.print(String(format: "  min %.6g  max %.6g  mean %.6g  std %.6g", s.min, s.max, s.mean, s.std))
         context.print(String(format: "  zeros %.2f%%  negatives %.2f%%", 100 * s.zeroFraction, 100 * s.negativeFraction)
             + (s.nanCount > 0 ? "  NaN \(s.nanCount)" : ""))
+        let histogram = Histogram(x)
+        context.print(String(format: "  histogram %.4g ▕", Double(histogram.low)) + histogram.sparkline
+            + String(format: "▏ %.4g", Double(histogram.high)))
         return nil
     }
 }

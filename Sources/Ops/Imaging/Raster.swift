@@ -1,0 +1,63 @@
+/// An 8-bit RGB picture, row-major: what a tile looks like once resampled and coloured.
+public struct Raster: Equatable, Sendable {
+    public typealias RGB = ColorMap.RGB
+
+    public let width, height: Int
+    /// `width·height` colours, row 0 first.
+    public var pixels: [RGB]
+
+    public init(width: Int, height: Int, pixels: [RGB]) {
+        precondition(pixels.count == width * height, "raster needs width·height pixels")
+        (self.width, self.height, self.pixels) = (width, height, pixels)
+    }
+
+    @inline(__always)
+    public subscript(_ y: Int, _ x: Int) -> RGB { pixels[y * width + x] }
+}
+
+/// How values become colours, as matplotlib's `imshow` does.
+public enum Scale: String, Sendable, CaseIterable {
+    /// Values in [0,1] are shown as they are; outside values are clamped (imshow on float RGB).
+    case clip
+    /// The tile's min..max is stretched to the whole colour range (imshow's default `Normalize`).
+    case auto
+}
+
+/// A tile drawn at a given size: its raster and the value range that spans its colours (for the legend).
+public struct Rendering: Sendable {
+    public var raster: Raster
+    /// Values mapped to the first and the last colour.
+    public var low, high: Float
+    /// True when some value lay outside `low...high` and was clamped.
+    public var clipped: Bool
+}
+
+extension Tile {
+    /// Resamples the tile to `width`×`height` and colours it.
+    ///
+    /// With `t = (v - low)/(high - low)` (0 when `high == low`, like matplotlib's `Normalize`): a one-channel tile
+    /// takes `cmap.color(t)`; an RGB tile takes `round(255·clamp(t))` per channel. `low...high` is the tile's own
+    /// min...max for `.auto` (computed on the full-resolution tile) and 0...1 for `.clip`. NaN draws as colour 0.
+    public func render(width: Int, height: Int, cmap: ColorMap, scale: Scale) -> Rendering {
+        let full = range
+        let (low, high): (Float, Float) = scale == .auto ? (full?.min ?? 0, full?.max ?? 1) : (0, 1)
+        let clipped = full.map { $0.min < low || $0.max > high } ?? false
+        let values = resampled(width: width, height: height)
+        let span = high - low
+        @inline(__always) func normalized(_ v: Float) -> Float { span > 0 ? (v - low) / span : 0 }
+        var pixels = [Raster.RGB]()
+        pixels.reserveCapacity(width * height)
+        if channels == 1 {
+            for v in values { pixels.append(v.isNaN ? cmap.colors[0] : cmap.color(normalized(v))) }
+        } else {
+            @inline(__always) func byte(_ v: Float) -> UInt8 {
+                v.isNaN ? 0 : UInt8((min(max(normalized(v), 0), 1) * 255).rounded())
+            }
+            for i in stride(from: 0, to: values.count, by: 3) {
+                pixels.append(Raster.RGB(byte(values[i]), byte(values[i + 1]), byte(values[i + 2])))
+            }
+        }
+        return Rendering(raster: Raster(width: width, height: height, pixels: pixels), low: low, high: high,
+                         clipped: clipped)
+    }
+}

@@ -1,0 +1,101 @@
+/// One picture inside a tensor — an `[H,W]` plane or an `[H,W,3]` colour image — and the label drawn over it.
+///
+/// A tile reads its tensor in place: pixel `(y, x)` channel `c` is element `offset + (y·W + x)·pixelStride + c`.
+public struct Tile {
+    public var label: String
+    public let tensor: Tensor
+    public let height, width: Int
+    /// 1 (a map, drawn through a colour map) or 3 (RGB).
+    public let channels: Int
+    let offset: Int
+    let pixelStride: Int
+
+    /// The element at row `y`, column `x`, channel `c`.
+    @inline(__always)
+    func value(_ y: Int, _ x: Int, _ c: Int) -> Float {
+        tensor.buffer.pointer[offset + (y * width + x) * pixelStride + c]
+    }
+
+    // MARK: - Cutting tensors into tiles
+
+    /// The tiles `tensor` is drawn as: `[H,W]`, `[H,W,1]`, `[H,W,3]` give one; `[H,W,C]` with other C gives one map
+    /// per channel, labelled `label:c` (just `c` when `label` is nil); `[N,H,W,C]` gives each image in turn,
+    /// labelled `label[n]`. Throws for ranks 0, 1 and above 4, and for empty tensors.
+    public static func tiles(of tensor: Tensor, label: String?) throws -> [Tile] {
+        let shape = tensor.shape
+        guard (2...4).contains(shape.count) else {
+            throw OpError("cannot draw \(Tensor.describe(shape)) as a picture: expected [H,W], [H,W,C] or [N,H,W,C]")
+        }
+        guard tensor.count > 0 else { throw OpError("cannot draw the empty tensor \(Tensor.describe(shape))") }
+        let batch = shape.count == 4 ? shape[0] : 1
+        let (height, width) = shape.count == 4 ? (shape[1], shape[2]) : (shape[0], shape[1])
+        let channels = shape.count == 2 ? 1 : shape[shape.count - 1]
+        var tiles: [Tile] = []
+        for n in 0..<batch {
+            let base = n * height * width * channels
+            let name = shape.count == 4 ? "\(label ?? "")[\(n)]" : label
+            if channels == 1 || channels == 3 {
+                tiles.append(Tile(label: name ?? "", tensor: tensor, height: height, width: width,
+                                  channels: channels, offset: base, pixelStride: channels))
+                continue
+            }
+            for c in 0..<channels {
+                tiles.append(Tile(label: name.map { "\($0):\(c)" } ?? "\(c)", tensor: tensor, height: height,
+                                  width: width, channels: 1, offset: base + c, pixelStride: channels))
+            }
+        }
+        return tiles
+    }
+
+    // MARK: - Values
+
+    /// Smallest and largest value of the tile, ignoring NaN; nil when every value is NaN.
+    public var range: (min: Float, max: Float)? {
+        var low = Float.infinity, high = -Float.infinity
+        for y in 0..<height {
+            for x in 0..<width {
+                for c in 0..<channels {
+                    let v = value(y, x, c)
+                    if v < low { low = v }
+                    if v > high { high = v }
+                }
+            }
+        }
+        return low <= high ? (low, high) : nil
+    }
+
+    /// The tile resampled to `newWidth`×`newHeight`, as `[newHeight, newWidth, channels]` row-major values.
+    ///
+    /// A box filter: output row `y` averages source rows `⌊y·H/h⌋ ..< max(⌊y·H/h⌋+1, ⌊(y+1)·H/h⌋)`, and likewise
+    /// for columns — an area average when shrinking, nearest-neighbour repetition when enlarging. NaNs are
+    /// skipped (an all-NaN box stays NaN).
+    public func resampled(width newWidth: Int, height newHeight: Int) -> [Float] {
+        let rows = Tile.boxes(height, newHeight), columns = Tile.boxes(width, newWidth)
+        var out = [Float](repeating: .nan, count: newWidth * newHeight * channels)
+        var sums = [Double](repeating: 0, count: channels), counts = [Int](repeating: 0, count: channels)
+        for (oy, rowBox) in rows.enumerated() {
+            for (ox, columnBox) in columns.enumerated() {
+                for c in 0..<channels { sums[c] = 0; counts[c] = 0 }
+                for y in rowBox {
+                    for x in columnBox {
+                        for c in 0..<channels {
+                            let v = value(y, x, c)
+                            if !v.isNaN { sums[c] += Double(v); counts[c] += 1 }
+                        }
+                    }
+                }
+                let index = (oy * newWidth + ox) * channels
+                for c in 0..<channels where counts[c] > 0 { out[index + c] = Float(sums[c] / Double(counts[c])) }
+            }
+        }
+        return out
+    }
+
+    /// For each of `target` output positions, the source range it reads on an axis of `source` pixels.
+    static func boxes(_ source: Int, _ target: Int) -> [Range<Int>] {
+        (0..<target).map { i in
+            let start = i * source / target
+            return start..<max(start + 1, (i + 1) * source / target)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Testing
+@testable import Ops
+
+/// `Montage.render`, the picture `save X FILE.png grid` writes.
+struct MontageTests {
+    @Test func grayMapsSideBySideWithWhiteGap() throws {
+        let a = try VizHarness.matrix([[0, 1], [1, 0]]), b = try VizHarness.matrix([[5, 5], [5, 9]])
+        let m = try Montage.render([("a", a), ("b", b)], cmap: ColorMap.named("gray")!)
+        #expect(m.shape == [2, 6, 1])
+        // Two tiles per row (⌈√2⌉), 2 pixels of white between; b scaled 5..9 → 0, 0 / 0, 1.
+        #expect(m.scalars == [0, 1, 1, 1, 0, 0,
+                              1, 0, 1, 1, 0, 1])
+    }
+
+    @Test func colourMapsAndRgbGiveThreeChannels() throws {
+        let a = try VizHarness.matrix([[0, 1]])
+        let m = try Montage.render([("a", a)], cmap: ColorMap.named("viridis")!)
+        #expect(m.shape == [1, 2, 3])
+        #expect(m.scalars == [68, 1, 84, 253, 231, 36].map { Float($0) / 255 })
+        let rgb = try Tensor(shape: [1, 1, 3], values: [1, 0.5, 2])
+        let n = try Montage.render([("a", a), ("c", rgb)], cmap: ColorMap.named("gray")!, gap: 1, columns: 1)
+        // a on top, a white gap row, then c: its 1x1 box is 2 wide but 1 tall, so c stays 1x1 at the left, on white.
+        #expect(n.shape == [3, 2, 3])
+        #expect(Array(n.scalars[6..<12]) == [1, 1, 1, 1, 1, 1])
+        #expect(Array(n.scalars[12...]) == [1, 128.0 / 255, 1, 1, 1, 1])
+    }
+
+    @Test func channelsOfOneTensorAreTiles() throws {
+        let f = try Tensor(shape: [3, 3, 5], repeating: 0)
+        let m = try Montage.render([("f", f)], cmap: ColorMap.named("gray")!)
+        #expect(m.shape == [3 * 2 + 2, 3 * 3 + 2 * 2, 1])   // 5 tiles: 3 per row, 2 rows
+    }
+}
