@@ -63,7 +63,7 @@ struct ConvShellCommand: ParsableCommand {
     func execute() -> Int32 {
         let terminal = TerminalProbe.detect()
         let context = Context(threads: threads ?? Self.environmentThreads ?? Context.availableCores,
-                              terminal: terminal, showsProgress: progress || terminal != nil,
+                              terminal: terminal, showsProgress: progress,
                               write: Standard.output)
         let session = Session(context: context, write: Standard.output)
         session.loadStartupPlugins()
@@ -79,6 +79,8 @@ struct ConvShellCommand: ParsableCommand {
             session.parser.scriptArguments = [path] + scriptArguments
             (name, text) = (path, contents)
         } else if isatty(STDIN_FILENO) == 1 {
+            // Progress lines are for people at the prompt; scripts get them only with --progress.
+            context.showsProgress = progress || isatty(STDERR_FILENO) == 1
             REPL.run(session, historyPath: REPL.historyPath)
             return 0
         } else {

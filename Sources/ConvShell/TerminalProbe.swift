@@ -1,18 +1,16 @@
 import Foundation
 import Ops
 
-/// What stdout's terminal can do, read from the kernel and the environment.
+/// What stdout's terminal can do: the kernel's window size, then `Terminal.detect`'s reading of the environment.
 enum TerminalProbe {
-    /// The terminal on stdout, or nil when stdout is a file or a pipe.
+    /// The terminal on stdout, or nil when stdout is a file or a pipe (or `TERM=dumb`).
     static func detect(environment: [String: String] = ProcessInfo.processInfo.environment) -> Terminal? {
-        guard isatty(STDOUT_FILENO) == 1 else { return nil }
         var size = winsize()
-        var columns = 0, rows = 0
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 { (columns, rows) = (Int(size.ws_col), Int(size.ws_row)) }
-        if columns == 0 { columns = Int(environment["COLUMNS"] ?? "") ?? 80 }
-        if rows == 0 { rows = Int(environment["LINES"] ?? "") ?? 24 }
-        let colorTerm = environment["COLORTERM"]?.lowercased() ?? ""
-        return Terminal(columns: columns, rows: rows, hasTrueColor: colorTerm == "truecolor" || colorTerm == "24bit",
-                        allowsColor: (environment["NO_COLOR"] ?? "").isEmpty)
+        let known = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0
+        return Terminal.detect(
+            environment: environment, isTerminal: isatty(STDOUT_FILENO) == 1,
+            windowSize: known ? Terminal.WindowSize(columns: Int(size.ws_col), rows: Int(size.ws_row),
+                                                    pixelWidth: Int(size.ws_xpixel), pixelHeight: Int(size.ws_ypixel))
+                : nil)
     }
 }
