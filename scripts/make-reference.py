@@ -24,6 +24,9 @@ What each reference is:
                           tf.nn.conv2d SAME exactly; the script asserts that before writing any border case.
   relu                    tf.nn.relu (-0.0 gives +0.0 in Eigen's vector path, NaN stays NaN; see the note below).
   maxpool                 tf.nn.max_pool2d (SAME pads with -inf: padding never wins, inputs are all negative).
+  load (.npy)             files written by numpy.lib.format (dtypes, byte orders, versions 1.0/2.0), expected
+                          as astype(float32); Fortran order, complex, structured and unicode must be refused.
+  save (.npy)             NumPy's bytes for a float32 C-order array: `save` must write the same file.
 
 Self-checks (assertions, not written out): tf.nn.conv2d with stride and dilation equals the same conv with the
 dilated kernel written out with zeros; SciPy's modes equal numpy.pad's symmetric/edge/wrap followed by a VALID
@@ -55,7 +58,7 @@ def data(seed, shape, low=-1.0, high=1.0):
 
 
 def save(name, array):
-    np.save(os.path.join(OUT, name), np.ascontiguousarray(array, dtype=np.float32))
+    np.save(os.path.join(OUT, name), np.asarray(array, dtype=np.float32, order="C"))  # keeps 0-d
     return name
 
 
@@ -289,6 +292,50 @@ pool_case("maxpool_3x3_s2_valid", 138, 1, 9, 8, 3, 3, 2, "valid", negative=False
 pool_case("maxpool_2x3_s1x2_same_negative", 140, 1, 6, 7, 2, [2, 3], [1, 2], "same")
 pool_case("maxpool_batch2_2x2_same", 142, 2, 5, 5, 3, 2, 2, "same")
 pool_case("maxpool_rank2_3x3_s3_valid", 144, 1, 10, 8, 1, 3, 3, "valid", rank=2, negative=False)
+
+
+# MARK: - .npy files written by NumPy: load converts them to float32; save must write NumPy's bytes
+
+def npy_case(name, array, version=None, error=None):
+    """A file as NumPy writes it; `expected` is array.astype(float32), or `error` a phrase the failure must hold."""
+    path = os.path.join(OUT, f"{name}.npy")
+    with open(path, "wb") as f:
+        np.lib.format.write_array(f, array, version=version)
+    case = {"name": name, "op": "load", "paths": [f"{name}.npy"], "inputs": [], "words": [], "options": {},
+            "reference": f"numpy.lib.format.write_array, dtype {array.dtype.str}, version {version or 'auto'}"}
+    if error:
+        case["error"] = error
+    else:
+        case["output"] = save(f"{name}_out.npy", np.asarray(array, dtype=np.float32))
+    cases.append(case)
+
+
+npy_case("npy_f4_v1", data(150, (2, 3, 4)))
+npy_case("npy_f4_v2", data(151, (3, 2)), version=(2, 0))
+npy_case("npy_f8", np.array([[0.1, -2.5], [1e30, -1e-3]], np.float64))
+npy_case("npy_f2", np.array([0.5, -1.25, 65504, 6e-5], np.float16))
+npy_case("npy_i1", np.array([-128, -1, 0, 127], np.int8))
+npy_case("npy_i2_big_endian", np.array([[-300, 2], [32767, -32768]], ">i2"))
+npy_case("npy_i4_big_endian", np.array([-70000, 16777217], ">i4"))      # 16777217 rounds to 16777216
+npy_case("npy_i8", np.array([[-(2 ** 40), 5]], np.int64))
+npy_case("npy_u1_image", np.array([[[0], [128]], [[255], [7]]], np.uint8))
+npy_case("npy_u2", np.array([0, 65535], np.uint16))
+npy_case("npy_f8_big_endian", np.array([1.5, -0.25], ">f8"))
+npy_case("npy_bool", np.array([True, False, True]))
+npy_case("npy_scalar", np.array(3.25, np.float32))
+npy_case("npy_empty", np.zeros((0, 3), np.float32))
+npy_case("npy_fortran", np.asfortranarray(data(152, (3, 2))), error="Fortran")
+npy_case("npy_complex", np.array([1 + 2j], np.complex64), error="unsupported .npy dtype")
+npy_case("npy_structured", np.zeros(2, dtype=[("a", "<f4"), ("b", "<i4")]), error="structured")
+npy_case("npy_unicode", np.array(["ab"]), error="unsupported .npy dtype")
+
+# What `save` must write, byte for byte: NumPy's own file for a float32 C-order array.
+for name, array in [("npy_save_2x3", data(153, (2, 3))), ("npy_save_1d", data(154, (5,))),
+                    ("npy_save_scalar", np.array(-1.5, np.float32)), ("npy_save_4d", data(155, (1, 2, 3, 2)))]:
+    with open(os.path.join(OUT, f"{name}.npy"), "wb") as f:
+        np.lib.format.write_array(f, array, version=(1, 0))
+    cases.append({"name": name, "op": "save", "inputs": [f"{name}.npy"], "words": [], "options": {},
+                  "output": f"{name}.npy", "reference": "numpy.lib.format.write_array version 1.0"})
 
 
 # MARK: - manifest

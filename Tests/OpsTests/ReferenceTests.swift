@@ -7,17 +7,22 @@ import XCTest
 final class ReferenceTests: XCTestCase {
     /// One entry of `Reference/manifest.json`.
     struct Case {
-        let name, op, output, reference: String
-        let inputs: [String]
+        let name, op, reference: String
+        /// The expected result's file; nil when the case must fail with `error` in its message.
+        let output, error: String?
+        /// Tensor arguments (loaded from these files), then path arguments (files in `Reference/`).
+        let inputs, paths: [String]
         let words: [String]
         let options: [(String, Syntax)]
 
         init(_ json: [String: Any]) throws {
             name = try XCTUnwrap(json["name"] as? String)
             op = try XCTUnwrap(json["op"] as? String)
-            output = try XCTUnwrap(json["output"] as? String)
+            output = json["output"] as? String
+            error = json["error"] as? String
             reference = json["reference"] as? String ?? ""
             inputs = try XCTUnwrap(json["inputs"] as? [String])
+            paths = json["paths"] as? [String] ?? []
             words = try XCTUnwrap(json["words"] as? [String])
             options = try XCTUnwrap(json["options"] as? [String: Any]).sorted { $0.key < $1.key }.map { key, value in
                 switch value {
@@ -40,7 +45,7 @@ final class ReferenceTests: XCTestCase {
         let data = try Data(contentsOf: Self.folder.appendingPathComponent("manifest.json"))
         let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let cases = try XCTUnwrap(json["cases"] as? [[String: Any]]).map(Case.init)
-        XCTAssertGreaterThanOrEqual(cases.count, 50, "the manifest lost cases")
+        XCTAssertGreaterThanOrEqual(cases.count, 70, "the manifest lost cases")
         return cases
     }
 
@@ -50,6 +55,9 @@ final class ReferenceTests: XCTestCase {
     // MARK: - Through the op
 
     func testEveryCaseThroughTheRegisteredOp() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("convsh-reference-\(getpid())")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
         var ops = Set<String>()
         for c in try cases() {
             let runner = OpRunner()
@@ -58,17 +66,30 @@ final class ReferenceTests: XCTestCase {
                 runner.tensors["t\(i)"] = try Self.load(file)
                 positional.append(.word("t\(i)"))
             }
+            positional += c.paths.map { .quoted(Self.folder.appendingPathComponent($0).path) }
             positional += c.words.map(Syntax.word)
-            let expected = try Self.load(c.output)
+            let saved = scratch.appendingPathComponent(c.name + ".npy")
+            if c.op == "save" { positional.append(.quoted(saved.path)) }
+            ops.insert(c.op)
+            guard let output = c.output else {
+                let message = runner.error(c.op, positional, options: c.options)
+                XCTAssert(message.contains(c.error ?? "?"), "\(c.name): '\(message)' lacks '\(c.error ?? "")'")
+                continue
+            }
             do {
-                let actual = try runner.tensor(c.op, positional, options: c.options)
-                assertClose(actual, expected, tolerance: Self.tolerance(c.op), "\(c.name) (\(c.reference))")
+                let result = try runner.run(c.op, positional, options: c.options)
+                if c.op == "save" {
+                    let expected = try Data(contentsOf: Self.folder.appendingPathComponent(output))
+                    XCTAssertEqual(try Data(contentsOf: saved), expected, "\(c.name): bytes differ from NumPy's")
+                } else {
+                    let actual = try XCTUnwrap(result, c.name)
+                    assertClose(actual, try Self.load(output), tolerance: Self.tolerance(c.op), "\(c.name) (\(c.reference))")
+                }
             } catch {
                 XCTFail("\(c.name): \(error)")
             }
-            ops.insert(c.op)
         }
-        XCTAssertEqual(ops, ["conv2d", "relu", "maxpool"])
+        XCTAssertEqual(ops, ["conv2d", "relu", "maxpool", "load", "save"])
     }
 
     // MARK: - Through ConvReference
@@ -76,9 +97,10 @@ final class ReferenceTests: XCTestCase {
     func testConvCasesThroughConvReference() throws {
         var checked = 0
         for c in try cases() where c.op == "conv2d" {
+            let output = try XCTUnwrap(c.output)
             var input = try Self.load(c.inputs[0])
             let kernel = try Self.load(c.inputs[1])
-            var expected = try Self.load(c.output)
+            var expected = try Self.load(output)
             // ConvReference works on batches; bring [H,W] and [H,W,C] cases to [1,H,W,C].
             if input.rank < 4 {
                 let channels = input.rank == 3 ? input.shape[2] : 1
