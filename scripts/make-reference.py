@@ -7,7 +7,7 @@ repository root:
 
     ${CONVSH_PYTHON:-python3} scripts/make-reference.py
 
-The files are committed; the Swift tests (Tests/OpsTests/ReferenceTests.swift) read them and run every case
+It also writes the inputs of the golden transcripts, Tests/Golden/data/*.npy. The files are committed; the Swift tests (Tests/OpsTests/ReferenceTests.swift) read them and run every case
 through the real op (registry lookup, Arguments, Context) and through ConvReference. Rerunning the script
 rewrites the same bytes (every input comes from a seeded generator).
 
@@ -336,6 +336,18 @@ for name, array in [("npy_save_2x3", data(153, (2, 3))), ("npy_save_1d", data(15
         np.lib.format.write_array(f, array, version=(1, 0))
     cases.append({"name": name, "op": "save", "inputs": [f"{name}.npy"], "words": [], "options": {},
                   "output": f"{name}.npy", "reference": "numpy.lib.format.write_array version 1.0"})
+
+
+# MARK: - inputs of the golden transcripts (Tests/Golden/data)
+
+GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "Golden", "data")
+os.makedirs(GOLDEN, exist_ok=True)
+square = np.full((8, 8, 1), 0.25, np.float32)   # a gray [H,W,1] photo: a bright 4x4 square on a dark ground
+square[2:6, 2:6] = 0.75
+np.save(os.path.join(GOLDEN, "square.npy"), square)
+np.save(os.path.join(GOLDEN, "keep.npy"), np.arange(6, dtype=np.float32).reshape(2, 3))
+with open(os.path.join(GOLDEN, "truncated.npy"), "wb") as f:  # the header promises 64 floats, 8 bytes follow
+    f.write(open(os.path.join(GOLDEN, "square.npy"), "rb").read()[:136])
 
 
 # MARK: - manifest
