@@ -8,7 +8,9 @@ enum REPL {
         let editor = LineEditor(program: "convsh", historyPath: historyPath, complete: completer.complete)
         session.print("ConvShell \(Version.string): help lists the ops, Tab completes, Ctrl-D quits.")
         while !session.quitRequested {
-            guard let line = editor?.readLine(prompt: "convsh> ") ?? plainReadLine() else { break }
+            // NOTE: not `editor?.readLine(...) ?? plainReadLine()`: that reads on after the editor's end of input.
+            let line = editor.map { $0.readLine(prompt: "convsh> ") } ?? plainReadLine()
+            guard let line else { break }
             do {
                 try session.run(line: line)
             } catch {
