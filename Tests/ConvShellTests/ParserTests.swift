@@ -150,5 +150,10 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(error("kernel [[1,a]]"), "list items must be numbers, got 'a'")
         XCTAssertEqual(error("conv2d x k stride="), "missing value after 'stride='")
         XCTAssertEqual(error("\"x\" = kernel edge"), "expected a command, got \"x\"")
+        // Deep nesting is refused, not a stack overflow.
+        XCTAssertEqual(error("x = " + String(repeating: "[", count: 100_000) + "1" + String(repeating: "]", count: 100_000)),
+                       "list nested more than 32 deep")
+        let deepest = String(repeating: "[", count: 32) + "1" + String(repeating: "]", count: 32)
+        XCTAssertNoThrow(try parse("x = " + deepest))
     }
 }
