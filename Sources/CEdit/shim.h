@@ -18,10 +18,12 @@ static inline EditLine *convsh_el_init(const char *program) {
 }
 
 /// Emacs key bindings, the prompt callback, and libedit's own signal handling (restores the tty on SIGINT etc.).
-static inline void convsh_el_configure(EditLine *el, convsh_prompt_fn prompt, History *history) {
+/// NOTE: EL_HIST takes the function `history` and the `History *`; a parameter named `history` would shadow the
+/// function and hand libedit the data pointer as code (a crash on the first Up arrow).
+static inline void convsh_el_configure(EditLine *el, convsh_prompt_fn prompt, History *h) {
     el_set(el, EL_EDITOR, "emacs");
     el_set(el, EL_PROMPT, prompt);
-    el_set(el, EL_HIST, history, history);
+    el_set(el, EL_HIST, history, h);
     el_set(el, EL_SIGNAL, 1);
 }
 

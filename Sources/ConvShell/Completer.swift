@@ -12,9 +12,19 @@ struct Completer {
         var words = statement.split(whereSeparator: \.isWhitespace).map(String.init)
         let word = statement.last.map { $0.isWhitespace } ?? true ? "" : words.removeLast()
         let wordStart = textBeforeCursor.index(textBeforeCursor.endIndex, offsetBy: -word.count)
-        // `NAME = command ...` and `time ...` complete like the statement after them.
-        if words.count >= 2, words[1] == "=" { words.removeFirst(2) }
+        // `time [NAME =] command ...` and `NAME = command ...` complete like the statement after them.
         if words.first == Parser.timeWord { words.removeFirst() }
+        if words.count >= 2, words[1] == "=" { words.removeFirst(2) }
+        // `NAME=command` without spaces: the command is after the `=`, in the first word or in the word at hand.
+        if let first = words.first, let equals = first.firstIndex(of: "="),
+           Registry.isValidName(String(first[..<equals])) {
+            words[0] = String(first[first.index(after: equals)...])
+        }
+        if words.isEmpty, let equals = word.firstIndex(of: "="), Registry.isValidName(String(word[..<equals])) {
+            let command = String(word[word.index(after: equals)...])
+            return (wordStart, candidates(for: command, after: []).filter { $0.hasPrefix(command) }
+                .map { String(word[...equals]) + $0 }.sorted())
+        }
         return (wordStart, candidates(for: word, after: words).filter { $0.hasPrefix(word) }.sorted())
     }
 

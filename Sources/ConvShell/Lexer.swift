@@ -86,8 +86,14 @@ struct Lexer {
         return try expand(value)
     }
 
+    /// Deepest nesting of a list literal (NumPy's limit on dimensions); deeper input would overflow the stack.
+    static let maxListDepth = 32
+
     /// A nested list of numbers: `[[-1, 0, 1], [2 3 4]]` (commas or spaces between items).
-    private mutating func list() throws -> Syntax {
+    private mutating func list(depth: Int = 1) throws -> Syntax {
+        guard depth <= Lexer.maxListDepth else {
+            throw OpError("list nested more than \(Lexer.maxListDepth) deep")
+        }
         index += 1  // the `[`
         var items: [Syntax] = []
         while true {
@@ -98,7 +104,7 @@ struct Lexer {
                 index += 1
                 return .list(items)
             case "[":
-                items.append(try list())
+                items.append(try list(depth: depth + 1))
             default:
                 let start = index
                 while index < text.count, !text[index].isWhitespace, !",[]".contains(text[index]) { index += 1 }

@@ -46,10 +46,12 @@ final class Session {
     /// Runs one statement; returns the tensor it made, if any.
     @discardableResult
     func execute(_ statement: Statement) throws -> Tensor? {
+        // `set timing on|off` itself is not timed: only statements run while timing was already on.
+        let timingBefore = timing
         let start = DispatchTime.now()
         let result = try evaluate(statement)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        if statement.isTimed || timing {
+        if statement.isTimed || (timing && timingBefore) {
             var line = String(format: "%.1f ms", seconds * 1000)
             if let work = result?.origin?.detail as? FlopCounting, seconds > 0 {
                 line += String(format: ", %.1f GFLOP/s", work.flops / seconds / 1e9)

@@ -16,7 +16,9 @@ public enum AtomicFile {
         let folder = url.deletingLastPathComponent().path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw OpError("cannot write \(path): folder \(folder) does not exist")
+            // Name the folder as the user wrote it, not as an absolute path.
+            let written = (path as NSString).deletingLastPathComponent
+            throw OpError("cannot write \(path): folder \(written.isEmpty ? "." : written) does not exist")
         }
         var isExistingFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isExistingFolder), isExistingFolder.boolValue {
@@ -35,7 +37,7 @@ public enum AtomicFile {
             fchmod(handle, 0o666 & ~mask)
         } catch {
             unlink(temporary)
-            throw error
+            throw OpError("cannot write \(path): \((error as? OpError)?.message ?? "\(error)")")
         }
         guard rename(temporary, path) == 0 else {
             let error = systemError(path)
@@ -44,14 +46,15 @@ public enum AtomicFile {
         }
     }
 
-    /// Writes all `count` bytes at `pointer`, retrying short writes.
+    /// Writes all `count` bytes at `pointer`, retrying short writes; an error is the system's reason alone
+    /// (`write(to:)` puts "cannot write PATH: " in front).
     public static func writeAll(_ handle: Int32, _ pointer: UnsafeRawPointer, _ count: Int) throws {
         var done = 0
         while done < count {
             let n = Foundation.write(handle, pointer + done, count - done)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw OpError("write failed: \(String(cString: strerror(errno)))")
+                throw OpError(String(cString: strerror(errno)))
             }
             done += n
         }

@@ -23,12 +23,12 @@ public enum FileFormat: String, CaseIterable, Sendable {
 
     /// Reads `path` whole, naming the file in every error.
     public static func read(_ path: String) throws -> [UInt8] {
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        // NOTE: open(2) succeeds on a folder; only the read fails, with an unhelpful message.
+        guard !isFolder.boolValue else { throw OpError("\(path) is a folder") }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-                throw OpError(isFolder.boolValue ? "\(path) is a folder" : "\(path): permission denied")
-            }
-            throw OpError("\(path): no such file")
+            throw OpError(exists ? "\(path): permission denied" : "\(path): no such file")
         }
         defer { try? handle.close() }
         do {

@@ -10,7 +10,12 @@ struct Load: Op {
 
     func apply(_ arguments: Arguments, _ context: Context) throws -> Tensor? {
         let path = try arguments.path(1)
-        let bytes = try FileFormat.read(path)
+        let bytes: [UInt8]
+        do {
+            bytes = try FileFormat.read(path)  // its errors name the file
+        } catch let error as OpError {
+            throw OpError.op(name, error.message)
+        }
         do {
             switch FileFormat.detect(bytes) {
             case .npy: return try NPY.decode(bytes)

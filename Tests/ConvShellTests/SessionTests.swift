@@ -1,0 +1,117 @@
+import XCTest
+@testable import ConvShell
+@testable import Ops
+
+/// Statements evaluated by a `Session`, its output captured; and what Tab offers in each place.
+final class SessionTests: XCTestCase {
+    var output = ""
+    lazy var session = Session(context: Context(threads: 1) { [unowned self] in self.output += $0 },
+                               write: { [unowned self] in self.output += $0 })
+
+    func run(_ line: String) throws -> String {
+        output = ""
+        try session.run(line: line)
+        return output
+    }
+
+    func error(_ line: String, file: StaticString = #filePath, line number: UInt = #line) -> String {
+        do {
+            try session.run(line: line)
+            XCTFail("no error", file: file, line: number)
+            return ""
+        } catch {
+            return Session.message(error)
+        }
+    }
+
+    // MARK: - Statements
+
+    func testNamesBindCopyAndDescribe() throws {
+        _ = try run("a = [[1, -2], [3, 4]]; b = a; b2=relu a")
+        XCTAssertEqual(session.variables.names, ["a", "b", "b2"])
+        XCTAssertEqual(session.variables["b"]?.scalars, [1, -2, 3, 4])
+        XCTAssertEqual(session.variables["b2"]?.scalars, [1, 0, 3, 4])
+        // The table's columns all take the widest cell's width.
+        XCTAssertEqual(try run("a"), "a: [2,2] float32 (16 B), range -2 .. 4\n 1  -2\n 3   4\n")
+        _ = try run("a = kernel box 2")
+        XCTAssertEqual(session.variables.names, ["a", "b", "b2"], "rebinding keeps the order")
+        XCTAssertEqual(session.variables["b"]?.scalars, [1, -2, 3, 4], "b is a copy, not an alias")
+    }
+
+    func testStatementsAfterAnErrorOnTheSameLineDoNotRun() throws {
+        XCTAssertEqual(error("a = kernel edge; b = kernel nope; c = kernel blur"),
+                       "kernel: argument 1: unknown kernel 'nope'")
+        XCTAssertEqual(session.variables.names, ["a"])
+        XCTAssertNil(session.variables["b"], "no partial result is bound")
+    }
+
+    func testMisuse() {
+        XCTAssertEqual(error("x = [[1]]; s = stats x"), "stats produces no tensor; write 'stats ...' without 's ='")
+        XCTAssertEqual(error("v = vars"), "vars produces no tensor to assign")
+        XCTAssertEqual(error("x 2"), "'x' is a tensor, not a command")
+        XCTAssertEqual(error("relu x y"), "relu: argument 2: unexpected 'y'; usage: relu X")
+        XCTAssertEqual(error("del"), "usage: del NAME ...")
+        XCTAssertEqual(error("del x y"), "del: unknown tensor 'y'")
+        XCTAssertEqual(error("x"), "unknown command 'x' (type help)", "del x ran before the error")
+        XCTAssertEqual(error("relu 3"), "relu: argument 1: expected a tensor name or a list, got 3")
+        XCTAssertEqual(error("help conv2d relu"), "usage: help [OP]")
+        XCTAssertEqual(error("set timing maybe"), "set timing: expected on|off, got 'maybe'")
+        XCTAssertEqual(error("source"), "usage: source FILE")
+    }
+
+    func testQuitStopsTheLine() throws {
+        XCTAssertEqual(try run("help quit; quit; help relu"), "usage: quit\n  leave the shell (also Ctrl-D)\n")
+        XCTAssert(session.quitRequested)
+    }
+
+    func testSetThreadsReachesTheContext() throws {
+        _ = try run("set threads 3")
+        XCTAssertEqual(session.context.threads, 3)
+        let saved = Limits.maxPixels
+        defer { Limits.maxPixels = saved }
+        _ = try run("set max_pixels 4")
+        XCTAssertEqual(error("x = kernel random 4 4 1 2"),
+                       "tensor [4,4,1,2] would need 128 B, over the cap of 64 B; raise it with 'set max_pixels N'")
+    }
+
+    // MARK: - Completion
+
+    func candidates(_ text: String) -> [String] { Completer(session: session).complete(text).candidates }
+
+    func testCompletionCandidates() throws {
+        _ = try run("img = [[1]]; image2 = [[2]]; k = kernel edge")
+        XCTAssertEqual(candidates("con"), ["conv2d"])
+        XCTAssertEqual(candidates("s"), ["save", "set", "show", "source", "stack", "stats"])
+        XCTAssertEqual(candidates("i"), ["image2", "img"])
+        XCTAssertEqual(candidates("f = conv2d i"), ["image2", "img"])
+        XCTAssertEqual(candidates("conv2d img k s"), ["same", "stride="])
+        XCTAssertEqual(candidates("conv2d img k same border=re"), ["border=reflect", "border=replicate"])
+        XCTAssertEqual(candidates("conv2d img k same bor"), ["border="])
+        XCTAssertEqual(candidates("kernel sob"), ["sobel_x", "sobel_y"])
+        XCTAssertEqual(candidates("help rel"), ["relu"])
+        XCTAssertEqual(candidates("del im"), ["image2", "img"])
+        XCTAssertEqual(candidates("set ti"), ["timing"])
+        XCTAssertEqual(candidates("time f = rel"), ["relu"])
+        XCTAssertEqual(candidates("time rel"), ["relu"])
+        XCTAssertEqual(candidates("f=con"), ["f=conv2d"])
+        XCTAssertEqual(candidates("f=conv2d i"), ["image2", "img"])
+        XCTAssertEqual(candidates("k = kernel edge; sh"), ["show"])
+        XCTAssertEqual(candidates("stats img "), [], "stats takes one tensor")
+        let (start, _) = Completer(session: session).complete("relu im")
+        XCTAssertEqual(String("relu im"[start...]), "im")
+    }
+
+    func testPathCompletion() throws {
+        let folder = try Convsh.temporaryFolder("complete")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub dir"), withIntermediateDirectories: true)
+        for name in ["a.npy", "ab.npy", ".hidden"] {
+            _ = FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: nil)
+        }
+        let base = folder.path + "/"
+        XCTAssertEqual(candidates("x = load " + base + "a"), [base + "a.npy", base + "ab.npy"])
+        XCTAssertEqual(candidates("x = load " + base + "s"), [base + "sub dir/"])
+        XCTAssertEqual(candidates("x = load " + base + "."), [base + ".hidden"])
+        XCTAssertEqual(candidates("source " + base + "ab"), [base + "ab.npy"])
+    }
+}

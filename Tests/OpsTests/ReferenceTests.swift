@@ -1,0 +1,130 @@
+import Foundation
+import XCTest
+@testable import Ops
+
+/// The cases `scripts/make-reference.py` wrote with TensorFlow (and SciPy for border modes) into
+/// `Reference/`: every one runs through the real op and, for conv2d, through `ConvReference` directly.
+final class ReferenceTests: XCTestCase {
+    /// One entry of `Reference/manifest.json`.
+    struct Case {
+        let name, op, reference: String
+        /// The expected result's file; nil when the case must fail with `error` in its message.
+        let output, error: String?
+        /// Tensor arguments (loaded from these files), then path arguments (files in `Reference/`).
+        let inputs, paths: [String]
+        let words: [String]
+        let options: [(String, Syntax)]
+
+        init(_ json: [String: Any]) throws {
+            name = try XCTUnwrap(json["name"] as? String)
+            op = try XCTUnwrap(json["op"] as? String)
+            output = json["output"] as? String
+            error = json["error"] as? String
+            reference = json["reference"] as? String ?? ""
+            inputs = try XCTUnwrap(json["inputs"] as? [String])
+            paths = json["paths"] as? [String] ?? []
+            words = try XCTUnwrap(json["words"] as? [String])
+            options = try XCTUnwrap(json["options"] as? [String: Any]).sorted { $0.key < $1.key }.map { key, value in
+                switch value {
+                case let n as NSNumber where !(value is String): return (key, .number(n.doubleValue))
+                case let list as [NSNumber]: return (key, .list(list.map { .number($0.doubleValue) }))
+                case let word as String: return (key, .word(word))
+                default: throw OpError("\(key): unexpected option value \(value)")
+                }
+            }
+        }
+    }
+
+    static let folder = Bundle.module.url(forResource: "Reference", withExtension: nil)!
+
+    static func load(_ file: String) throws -> Tensor {
+        try NPY.decode(Array(try Data(contentsOf: folder.appendingPathComponent(file))))
+    }
+
+    func cases() throws -> [Case] {
+        let data = try Data(contentsOf: Self.folder.appendingPathComponent("manifest.json"))
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let cases = try XCTUnwrap(json["cases"] as? [[String: Any]]).map(Case.init)
+        XCTAssertGreaterThanOrEqual(cases.count, 70, "the manifest lost cases")
+        return cases
+    }
+
+    /// Float32 sums in another order differ from TensorFlow's by rounding only: a wrong tap or padding is O(1).
+    static func tolerance(_ op: String) -> Float { op == "conv2d" ? 1e-5 : 0 }
+
+    // MARK: - Through the op
+
+    func testEveryCaseThroughTheRegisteredOp() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("convsh-reference-\(getpid())")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var ops = Set<String>()
+        for c in try cases() {
+            let runner = OpRunner()
+            var positional: [Syntax] = []
+            for (i, file) in c.inputs.enumerated() {
+                runner.tensors["t\(i)"] = try Self.load(file)
+                positional.append(.word("t\(i)"))
+            }
+            positional += c.paths.map { .quoted(Self.folder.appendingPathComponent($0).path) }
+            positional += c.words.map(Syntax.word)
+            let saved = scratch.appendingPathComponent(c.name + ".npy")
+            if c.op == "save" { positional.append(.quoted(saved.path)) }
+            ops.insert(c.op)
+            guard let output = c.output else {
+                let message = runner.error(c.op, positional, options: c.options)
+                XCTAssert(message.contains(c.error ?? "?"), "\(c.name): '\(message)' lacks '\(c.error ?? "")'")
+                continue
+            }
+            do {
+                let result = try runner.run(c.op, positional, options: c.options)
+                if c.op == "save" {
+                    let expected = try Data(contentsOf: Self.folder.appendingPathComponent(output))
+                    XCTAssertEqual(try Data(contentsOf: saved), expected, "\(c.name): bytes differ from NumPy's")
+                } else {
+                    let actual = try XCTUnwrap(result, c.name)
+                    assertClose(actual, try Self.load(output), tolerance: Self.tolerance(c.op), "\(c.name) (\(c.reference))")
+                }
+            } catch {
+                XCTFail("\(c.name): \(error)")
+            }
+        }
+        XCTAssertEqual(ops, ["conv2d", "relu", "maxpool", "load", "save"])
+    }
+
+    // MARK: - Through ConvReference
+
+    func testConvCasesThroughConvReference() throws {
+        var checked = 0
+        for c in try cases() where c.op == "conv2d" {
+            let output = try XCTUnwrap(c.output)
+            var input = try Self.load(c.inputs[0])
+            let kernel = try Self.load(c.inputs[1])
+            var expected = try Self.load(output)
+            // ConvReference works on batches; bring [H,W] and [H,W,C] cases to [1,H,W,C].
+            if input.rank < 4 {
+                let channels = input.rank == 3 ? input.shape[2] : 1
+                input = try input.reshaped([1, input.shape[0], input.shape[1], channels])
+                let outChannels = kernel.rank == 4 ? kernel.shape[3] : channels
+                expected = try expected.reshaped([1, expected.shape[0], expected.shape[1], outChannels])
+            }
+            let options = Dictionary(uniqueKeysWithValues: c.options)
+            func pair(_ key: String) -> (Int, Int) {
+                switch options[key] {
+                case .number(let n)?: return (Int(n), Int(n))
+                case .list(let items)?: return (Int(items[0].number!), Int(items[1].number!))
+                default: return (1, 1)
+                }
+            }
+            let border = options["border"].map { Border(rawValue: $0.plainText)! } ?? .zero
+            let geometry = try ConvGeometry(input: input.shape, kernel: kernel.shape,
+                                            padding: Padding(rawValue: c.words.first ?? "valid")!,
+                                            stride: pair("stride"), dilation: pair("dilation"), border: border,
+                                            relu: options["activation"] == .word("relu"))
+            let actual = try ConvReference.convolve(input, kernel, geometry)
+            assertClose(actual, expected, tolerance: 1e-5, "\(c.name) (\(c.reference))")
+            checked += 1
+        }
+        XCTAssertGreaterThanOrEqual(checked, 40)
+    }
+}
