@@ -16,11 +16,12 @@ final class REPLTests: XCTestCase {
 
     override func tearDown() { try? FileManager.default.removeItem(at: folder) }
 
-    /// A fresh convsh on a terminal, history in the test's folder, waiting at its first prompt.
+    /// A fresh convsh on a terminal, history in the test's folder, waiting at its first prompt. NO_COLOR keeps
+    /// tables plain, so their numbers can be matched as text.
     func start() throws -> PseudoTerminal {
         let terminal = try PseudoTerminal(Convsh.binary, in: folder,
                                           environment: ["CONVSH_HISTORY": history.path, "HOME": folder.path,
-                                                        "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"])
+                                                        "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "NO_COLOR": "1"])
         try terminal.expect("help lists the ops")
         try terminal.expect(prompt)
         return terminal

@@ -145,10 +145,13 @@ final class OpTests: XCTestCase {
         // -1 0 / 0 3 / 2 2: mean 6/6 = 1; squared deviations 4+1+1+4+1+1 = 12, variance 2, std √2 = 1.41421.
         runner.tensors["m"] = try matrix([[-1, 0], [0, 3], [2, 2]])
         XCTAssertNil(try runner.run("stats", [.word("m")]))
+        // Histogram: 32 bins of width 4/32 over -1..3: -1 → bin 0 (1 value), 0 → bin 8 (2), 2 → bin 24 (2),
+        // 3 → bin 31 (1); bars scale with √count, so 1 of 2 is √½ ≈ 0.71 of full height: ▆ (6/8).
         XCTAssertEqual(runner.takePrinted(), """
             m: [3,2] float32, 24 B
               min -1  max 3  mean 1  std 1.41421
               zeros 33.33%  negatives 16.67%
+              histogram -1 ▕▆       █               █      ▆▏ 3
 
             """)
         let s = Summary(runner.tensors["m"]!)
@@ -159,6 +162,7 @@ final class OpTests: XCTestCase {
             n: [2,2] float32, 16 B
               min 1  max 3  mean 2  std 1
               zeros 0.00%  negatives 0.00%  NaN 2
+              histogram 1 ▕█                              █▏ 3
 
             """)
     }
@@ -167,23 +171,42 @@ final class OpTests: XCTestCase {
 
     func testShowTable() throws {
         _ = try runner.run("show", [.word("k")])
-        XCTAssertEqual(runner.takePrinted(), "1  2\n3  4\n")
+        // Header as ImageMagick's showKernel: origin +0+0 is TF's SAME centre for an even kernel (top/left pad
+        // ⌊(2-1)/2⌋ = 0); output range over inputs in [0,1] is (sum of negatives, sum of positives) = 0 to 10.
+        XCTAssertEqual(runner.takePrinted(), """
+            Kernel "k" of size 2x2+0+0 with values from 1 to 4, output range 0 to 10 (sum 10)
+            1  2
+            3  4
+
+            """)
         runner.tensors["f"] = try matrix([[1, -2.5], [0.125, -0.001]])
         _ = try runner.run("show", [.word("f")])
         // Rounded to 2 decimals, right-aligned; 0.125 is an exact tie and rounds to even (as printf and
         // np.round do); -0.001 rounds to 0.00 without a minus sign.
-        XCTAssertEqual(runner.takePrinted(), " 1.00  -2.50\n 0.12   0.00\n")
+        let header = "Kernel \"f\" of size 2x2+0+0 with values from -2.5 to 1, output range -2.501 to 1.125 (sum -1.376)\n"
+        XCTAssertEqual(runner.takePrinted(), header + " 1.00  -2.50\n 0.12   0.00\n")
         _ = try runner.run("show", [.word("f")], options: [("digits", .number(3))])
-        XCTAssertEqual(runner.takePrinted(), " 1.000  -2.500\n 0.125  -0.001\n")
+        XCTAssertEqual(runner.takePrinted(), header + " 1.000  -2.500\n 0.125  -0.001\n")
+        // Larger than 16x16 is a picture, not a table; off a terminal it is described in one line.
         runner.tensors["big"] = try Tensor(shape: [17, 3], repeating: 0)
-        XCTAssertEqual(runner.error("show", [.word("big")]),
-                       "show: argument 1: [17,3] is not a matrix or kernel of up to 16x16")
+        _ = try runner.run("show", [.word("big")])
+        XCTAssertEqual(runner.takePrinted(), "big: [17,3], values 0..0; not a terminal, so no picture "
+            + "(save big FILE.png to look at it)\n")
     }
 
     func testShowBankSlices() throws {
         runner.tensors["b"] = try runner.tensor("stack", [.word("k"), literal([[0, 1], [1, 0]])])
         _ = try runner.run("show", [.word("b")])
-        XCTAssertEqual(runner.takePrinted(), "[:,:,0,0]\n1  2\n3  4\n[:,:,0,1]\n0  1\n1  0\n")
+        XCTAssertEqual(runner.takePrinted(), """
+            Kernel bank "b" [2,2,1,2]: 2 filters of size 2x2+0+0 with values from 0 to 4
+            [:,:,0,0]  sum 10
+            1  2
+            3  4
+            [:,:,0,1]  sum 2
+            0  1
+            1  0
+
+            """)
     }
 
     // MARK: - stack and list literals

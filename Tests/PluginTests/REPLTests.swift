@@ -13,7 +13,7 @@ import Testing
         repl.type("plugin load \(Products.library("convsh_threshold"))\r")
         #expect(repl.expect("threshold 1.0.0: threshold, abs"))
         repl.type("x = [[-1, 0.5, 2]]\r")
-        repl.type("y = thr\tx 1\rshow y\r")  // Tab completes the plugin's op like a built-in: else no y to show
+        repl.type("y = thr\tx 1\ry\r")  // Tab completes the plugin's op like a built-in: else no y to show
         #expect(repl.expect("0  0  2"), "\(repl.screen)")
         repl.type("quit\r")
         #expect(repl.exitStatus() == 0)
@@ -37,7 +37,7 @@ import Testing
                 "\(repl.screen)")
         repl.type("help tw\t\r")  // Tab completes the defined command's name
         #expect(repl.expect("usage: twice X\r\n  relu, then relu again"), "\(repl.screen)")
-        repl.type("def once x\rrelu x\rend\rz = once [[-2, 3]]\rshow z\r")
+        repl.type("def once x\rrelu x\rend\rz = once [[-2, 3]]\rz\r")
         #expect(repl.expect("0  3"), "\(repl.screen)")
         repl.type("quit\r")
         #expect(repl.exitStatus() == 0)
