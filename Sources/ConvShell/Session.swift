@@ -24,6 +24,9 @@ final class Session {
     var definitions = DefinitionState()
     private let write: (String) -> Void
 
+    /// The name an unassigned op result is bound to.
+    static let lastResult = "_"
+
     init(registry: Registry = Registry(), context: Context, write: @escaping (String) -> Void) {
         self.registry = registry
         self.context = context
@@ -93,7 +96,15 @@ final class Session {
         let arguments = Arguments(op: op.name, list: statement.arguments, lookup: { self.variables[$0] },
                                   names: { self.variables.names })
         let result = try registry.apply(op, arguments, context)
-        if let target = statement.target, let result { variables[target] = result }
+        if let result {
+            if let target = statement.target {
+                variables[target] = result
+            } else if definitions.depth == 0 {
+                // Like IPython's `_`: an unassigned result is kept as `_` and described, not silently lost.
+                variables[Session.lastResult] = result
+                print(TensorDescription.describe(result, name: Session.lastResult))
+            }
+        }
         return result
     }
 

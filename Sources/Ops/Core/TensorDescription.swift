@@ -2,14 +2,19 @@ import Foundation
 
 /// The short description a bare tensor name prints: shape, size and range; a small kernel also as a table.
 public enum TensorDescription {
-    /// `img: [512,512,1] float32 (1.0 MiB), range 0 .. 1`, followed by the table of a kernel of up to 16x16.
+    /// Most `[:,:,cin,cout]` slices of a bank printed as tables; a larger bank is left to `show`.
+    public static let maxSlices = 8
+
+    /// `img: [512,512,1] float32 (1.0 MiB), range 0 .. 1`, followed by the table of a kernel of up to 16x16
+    /// (a bank only when it has at most `maxSlices` slices).
     public static func describe(_ x: Tensor, name: String) -> String {
         var line = "\(name): \(Tensor.describe(x.shape)) float32 (\(Tensor.formatBytes(x.byteCount)))"
         if let (low, high) = x.range { line += ", range \(format(low)) .. \(format(high))" }
-        if x.rank == 2 || x.rank == 4, KernelTable.fits(x.shape) {
-            line += "\n" + KernelTable.render(x, digits: 2)
+        guard x.rank == 2 || x.rank == 4, KernelTable.fits(x.shape) else { return line }
+        if x.rank == 4, x.shape[2] * x.shape[3] > maxSlices {
+            return line + "\n(\(x.shape[2] * x.shape[3]) slices: show \(name) cin=I cout=O prints one)"
         }
-        return line
+        return line + "\n" + KernelTable.render(x, digits: 2)
     }
 
     /// A value with up to 6 significant digits.
