@@ -13,8 +13,14 @@ let package = Package(
         // libedit (line editing, history, completion) behind a tiny C shim for its variadic calls.
         .systemLibrary(name: "CEdit", path: "Sources/CEdit", pkgConfig: "libedit",
                        providers: [.apt(["libedit-dev"])]),
+        // libjpeg-turbo's TurboJPEG API (errors as return codes, no setjmp); imported by Sources/Ops/IO/JPEG.swift only.
+        .systemLibrary(name: "CJPEG", path: "Sources/CJPEG", pkgConfig: "libturbojpeg",
+                       providers: [.apt(["libturbojpeg0-dev"])]),
+        // libpng behind C shim functions that keep its setjmp error handling in C; imported by Sources/Ops/IO/PNG.swift only.
+        .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
+                       providers: [.apt(["libpng-dev"])]),
         // Tensors, the op registry and every op; knows nothing of terminals or line editing.
-        .target(name: "Ops", path: "Sources/Ops"),
+        .target(name: "Ops", dependencies: ["CJPEG", "CPNG"], path: "Sources/Ops"),
         // The front-end: command line, parser, session, REPL.
         .executableTarget(
             name: "ConvShell",
