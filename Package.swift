@@ -13,10 +13,10 @@ let package = Package(
         // libedit (line editing, history, completion) behind a tiny C shim for its variadic calls.
         .systemLibrary(name: "CEdit", path: "Sources/CEdit", pkgConfig: "libedit",
                        providers: [.apt(["libedit-dev"])]),
-        // libjpeg-turbo's TurboJPEG API (errors as return codes, no setjmp); imported by Sources/Ops/IO/JPEG.swift only.
+        // libjpeg-turbo's TurboJPEG API (errors are return codes, no setjmp); only Ops/IO/JPEG.swift imports it.
         .systemLibrary(name: "CJPEG", path: "Sources/CJPEG", pkgConfig: "libturbojpeg",
                        providers: [.apt(["libturbojpeg0-dev"])]),
-        // libpng behind C shim functions that keep its setjmp error handling in C; imported by Sources/Ops/IO/PNG.swift only.
+        // libpng behind shim functions that keep its setjmp error handling in C; only Ops/IO/PNG.swift imports it.
         .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
                        providers: [.apt(["libpng-dev"])]),
         // Tensors, the op registry and every op; knows nothing of terminals or line editing.

@@ -246,6 +246,9 @@ def npy_cases():
     with open(OUT / "npy_v3.npy", "wb") as f:
         np.lib.format.write_array(f, np.array(real, "<f4"), version=(3, 0))
     manifest["npy"]["npy_v3.npy"] = {"shape": [7], "values": [float(np.float32(v)) for v in real]}
+    # What np.save writes for a float32 array, for comparing ConvShell's own .npy files byte for byte.
+    np.save(OUT / "npy_saved_by_numpy.npy", np.array([[1.5, -2], [0, 3]], "<f4"))
+    np.save(OUT / "npy_saved_by_numpy_rank1.npy", np.arange(5, dtype="<f4"))
     # Refused: Fortran order, complex, text, structured.
     np.save(OUT / "bad_fortran.npy", np.asfortranarray(np.arange(6, dtype="<f4").reshape(2, 3)))
     np.save(OUT / "bad_complex.npy", np.array([1 + 2j], "<c8"))

@@ -65,13 +65,13 @@ public enum FileFormat: String, CaseIterable, Sendable {
 
     /// Reads `path` whole, naming the file in every error.
     public static func read(_ path: String) throws -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-                throw OpError(isFolder.boolValue ? "\(path) is a folder" : "\(path): permission denied")
-            }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw OpError("\(path): no such file")
         }
+        // NOTE: on Linux FileHandle opens a folder without complaint; reading it then fails obscurely.
+        guard !isFolder.boolValue else { throw OpError("\(path) is a folder") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw OpError("\(path): permission denied") }
         defer { try? handle.close() }
         do {
             return Array(try handle.readToEnd() ?? Data())

@@ -47,9 +47,10 @@ enum ImageToTensor {
         var isIdentity: Bool { input == output && inputColor == outputColor }
     }
 
-    private static func convert<T: BinaryInteger & SendableMetatype>(_ source: UnsafePointer<T>, _ map: ChannelMap, _ scale: Float,
-                                                  _ image: PixelImage, _ out: UnsafeMutableBufferPointer<Float>,
-                                                  _ threads: Int) {
+    private static func convert<T: BinaryInteger & SendableMetatype>(
+        _ source: UnsafePointer<T>, _ map: ChannelMap, _ scale: Float, _ image: PixelImage,
+        _ out: UnsafeMutableBufferPointer<Float>, _ threads: Int
+    ) {
         let pixels = image.width * image.height
         let parts = image.count < parallelThreshold ? 1 : max(1, min(threads, 8)) * 4
         nonisolated(unsafe) let source = source

@@ -121,6 +121,15 @@ public enum NPY {
 
         /// Converts `count` elements at `source` to float32 (`Float(x)`, nearest).
         func convert(_ source: UnsafeRawPointer, count: Int, into out: UnsafeMutableBufferPointer<Float>) {
+            // The common case, little-endian float32 on a little-endian machine, is a copy.
+            if kind == .float, size == 4, !bigEndian, 1.littleEndian == 1 {
+                UnsafeMutableRawPointer(out.baseAddress!).copyMemory(from: source, byteCount: count * 4)
+                return
+            }
+            if kind == .unsigned, size == 1 {
+                for i in 0..<count { out[i] = Float(source.load(fromByteOffset: i, as: UInt8.self)) }
+                return
+            }
             for i in 0..<count {
                 var bits: UInt64 = 0
                 for b in 0..<size {
@@ -162,7 +171,11 @@ public enum NPY {
         bytes += Array(dict.utf8)
         bytes.reserveCapacity(bytes.count + tensor.byteCount)
         tensor.withUnsafeBufferPointer { values in
-            for v in values { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes += $0 } }
+            if 1.littleEndian == 1 {
+                bytes += UnsafeRawBufferPointer(values)
+            } else {
+                for v in values { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes += $0 } }
+            }
         }
         return bytes
     }

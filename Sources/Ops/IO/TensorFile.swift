@@ -22,7 +22,8 @@ public enum TensorFile {
     // MARK: - Saving
 
     /// Encodes `x` for a file named `path` in `format` (from the extension).
-    public static func encode(_ x: Tensor, as format: FileFormat, path: String, _ options: SaveOptions) throws -> [UInt8] {
+    public static func encode(_ x: Tensor, as format: FileFormat, path: String,
+                              _ options: SaveOptions) throws -> [UInt8] {
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         try check(options, for: format, ext: ext)
         if format == .npy { return NPY.encode(x) }
