@@ -29,6 +29,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/ConvShell"),
+        // Times image decoding and encoding for scripts/bench-io (release builds only mean anything).
+        .executableTarget(name: "BenchIO", dependencies: ["Ops"], path: "Sources/BenchIO"),
         .testTarget(name: "OpsTests", dependencies: ["Ops"], path: "Tests/OpsTests",
                     resources: [.copy("Reference")]),
         .testTarget(name: "ConvShellTests", dependencies: ["ConvShell", "Ops"], path: "Tests/ConvShellTests"),

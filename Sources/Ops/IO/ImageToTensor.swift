@@ -26,6 +26,7 @@ enum ImageToTensor {
         }
         let channels = color + (alpha ? 1 : 0)
         var tensor = try Tensor(uninitializedShape: [image.height, image.width, channels])
+        LargePages.advise(tensor.buffer.pointer, bytes: tensor.byteCount)
         let scale = Float(1.0 / Double(image.maxValue))
         let map = ChannelMap(input: image.channels, inputColor: storedColor, outputColor: color, alpha: alpha)
         try tensor.withUnsafeMutableBufferPointer { out in

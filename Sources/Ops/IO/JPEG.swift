@@ -30,6 +30,7 @@ enum JPEG {
             let count = Int(width) * Int(height) * channels
             var failure: String?
             let samples = [UInt8](unsafeUninitializedCapacity: count) { out, initialized in
+                LargePages.advise(out.baseAddress, bytes: count)
                 if tjDecompress2(handle, data.baseAddress, UInt(data.count), out.baseAddress, width, 0, height,
                                  format.rawValue, flags) != 0 {
                     failure = decodeFailure(handle)

@@ -76,18 +76,26 @@ enum TensorToImage {
 
         func samples<T: FixedWidthInteger>(_ values: UnsafeBufferPointer<Float>) -> [T] {
             [T](unsafeUninitializedCapacity: values.count) { out, initialized in
-                let colors = alpha ? channels - 1 : channels
-                for p in stride(from: 0, to: values.count, by: channels) {
-                    for c in 0..<colors { out[p + c] = quantise(normalise(values[p + c])) }
-                    if alpha { out[p + colors] = quantise(values[p + colors]) }
+                let source = values.baseAddress!, target = out.baseAddress!
+                if !alpha && !normalise.active {
+                    for i in 0..<values.count { target[i] = quantise(source[i]) }
+                } else {
+                    let colors = alpha ? channels - 1 : channels
+                    for p in stride(from: 0, to: values.count, by: channels) {
+                        for c in 0..<colors { target[p + c] = quantise(normalise(source[p + c])) }
+                        if alpha { target[p + colors] = quantise(source[p + colors]) }
+                    }
                 }
                 initialized = values.count
             }
         }
 
+        /// `round(clamp(v,0,1)·top)`, halves rounded up; in Double, where `v·top + 0.5` is exact, so truncating
+        /// it rounds correctly (in float32 the sum itself can round up across an integer).
         @inline(__always)
         private func quantise<T: FixedWidthInteger>(_ v: Float) -> T {
-            v.isNaN ? 0 : T((min(max(v, 0), 1) * top).rounded())
+            let clamped = v.isNaN ? 0 : Double(min(max(v, 0), 1))
+            return T(truncatingIfNeeded: Int(clamped * Double(top) + 0.5))
         }
     }
 
