@@ -35,3 +35,6 @@ for threads in Set([1, cores]).sorted() {
 var size = 0
 let ms = try best(runs) { size = try TensorFile.encode(map, as: .png, path: "map.png", SaveOptions()).count }
 print(String(format: "png_encode_f32 %.2f %@ %d", ms, Tensor.describe(map.shape), size))
+let magma = SaveOptions(colormap: Colormap.named("magma"))
+let cmapMs = try best(runs) { size = try TensorFile.encode(map, as: .png, path: "map.png", magma).count }
+print(String(format: "png_encode_magma %.2f %@ %d", cmapMs, Tensor.describe(map.shape), size))

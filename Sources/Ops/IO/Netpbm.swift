@@ -75,7 +75,8 @@ enum Netpbm {
         }
     }
 
-    /// Reads header numbers and plain samples, skipping whitespace and comments.
+    /// Reads header numbers and plain samples, skipping whitespace and comments. Numbers saturate at 2^40, so
+    /// a run of digits cannot overflow.
     struct Reader {
         let bytes: [UInt8]
         var offset: Int
@@ -112,6 +113,7 @@ enum Netpbm {
                 throw OpError(offset >= bytes.count ? "truncated Netpbm header (no \(field))"
                     : "bad Netpbm header: \(field) is not a number")
             }
+            guard n <= Int(Int32.max) else { throw OpError("bad Netpbm header: \(field) is over \(Int32.max)") }
             return n
         }
 

@@ -27,7 +27,10 @@ public enum TensorFile {
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         try check(options, for: format, ext: ext)
         if format == .npy { return NPY.encode(x) }
-        let channels = try TensorToImage.imageShape(x, as: format.title).channels
+        let (height, width, channels) = try TensorToImage.imageShape(x, as: format.title)
+        guard height > 0, width > 0 else {
+            throw OpError("cannot save \(Tensor.describe(x.shape)) as \(format.title): the image is empty")
+        }
         try check(channels: channels, of: x, for: format, ext: ext, colormap: options.colormap)
         var image = try TensorToImage.image(x, options)
         switch format {

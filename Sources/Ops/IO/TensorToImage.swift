@@ -43,8 +43,8 @@ enum TensorToImage {
         }
     }
 
-    /// Samples of `x` for a file that takes `channels` channels (`x` already checked to have that many, or 1
-    /// with a colour map).
+    /// The samples of `x` (whose channel count the caller has checked against the file format): its own
+    /// channels, or RGB through the colour map.
     static func image(_ x: Tensor, _ options: SaveOptions) throws -> PixelImage {
         let (height, width, channels) = try imageShape(x, as: "an image")
         let alpha = channels == 2 || channels == 4
@@ -53,9 +53,13 @@ enum TensorToImage {
         if let map = options.colormap {
             var out = [UInt8](repeating: 0, count: width * height * 3)
             x.withUnsafeBufferPointer { values in
-                for (i, x) in values.enumerated() where !x.isNaN {
-                    let e = Colormap.index(normalise(x)) * 3
-                    out[i * 3] = map.table[e]; out[i * 3 + 1] = map.table[e + 1]; out[i * 3 + 2] = map.table[e + 2]
+                out.withUnsafeMutableBufferPointer { rgb in
+                    map.table.withUnsafeBufferPointer { table in
+                        for (i, x) in values.enumerated() where !x.isNaN {
+                            let e = Colormap.index(normalise(x)) * 3
+                            rgb[i * 3] = table[e]; rgb[i * 3 + 1] = table[e + 1]; rgb[i * 3 + 2] = table[e + 2]
+                        }
+                    }
                 }
             }
             return PixelImage(width: width, height: height, channels: 3, maxValue: 255, samples: .bytes(out))

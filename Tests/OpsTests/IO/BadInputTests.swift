@@ -107,6 +107,11 @@ import Testing
             is: "bad Netpbm header: maxval 70000 is not in 1...65535")
         expectMessage(try Self.failure(Array("P6 4 four 255\n".utf8)), is: "bad Netpbm header: height is not a number")
         expectMessage(try Self.failure(Array("P5 4 4 255".utf8)), is: "truncated Netpbm data (no samples)")
+        // Found by fuzzing: digits enough to overflow the size in bytes once crashed the cap's message.
+        expectMessage(try Self.failure(Array("P5 33333333333333333333333 2 255\n".utf8)),
+                      is: "bad Netpbm header: width is over 2147483647")
+        let message = errorMessage { try Limits.checkImage(width: 1 << 40, height: 1 << 40, channels: 3) }
+        #expect(message.contains("over the cap"), "\(message)")
         let npy = [0x93] + Array("NUMPY".utf8) + [1, 0, 20, 0] + Array("{'descr': '<f4'}    ".utf8)
         expectMessage(try Self.failure(npy), is: "malformed .npy header: no 'fortran_order'")
         var version = try Reference.bytes("npy_f4.npy")

@@ -91,6 +91,7 @@ import Testing
         ("x.png", [5, 4, 1], [("bits", Syntax.number(12))], "option bits: expected 8 or 16"),
         ("x.png", [5, 4, 1], [("cmap", Syntax.word("magam"))], "option cmap: expected gray|viridis|magma"),
         ("x.gif", [5, 4, 1], [], "argument 2: cannot tell the format of"),
+        ("x.pgm", [0, 4, 1], [], "cannot save [0,4,1] as Netpbm: the image is empty"),
     ] as [(String, [Int], [(String, Syntax)], String)])
     func refusesWithAReason(_ name: String, _ shape: [Int], _ options: [(String, Syntax)], _ reason: String) throws {
         let x = try Tensor(shape: shape, repeating: 0.5)
