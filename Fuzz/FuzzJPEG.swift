@@ -5,6 +5,6 @@
 public func fuzzJPEG(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = fuzzInput(data, size)
     let options = fuzzOptions(bytes)
-    if let image = try? JPEG.decode(bytes, options) { _ = try? ImageToTensor.tensor(image, options) }
+    fuzzDecode { _ = try ImageToTensor.tensor(try JPEG.decode(bytes, options), options) }
     return 0
 }

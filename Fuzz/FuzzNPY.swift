@@ -2,6 +2,7 @@
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzNPY(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    _ = try? NPY.decode(fuzzInput(data, size))
+    let bytes = fuzzInput(data, size)
+    fuzzDecode { _ = try NPY.decode(bytes) }
     return 0
 }

@@ -4,6 +4,6 @@
 public func fuzzPNG(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = fuzzInput(data, size)
     let options = fuzzOptions(bytes)
-    if let image = try? PNG.decode(bytes) { _ = try? ImageToTensor.tensor(image, options) }
+    fuzzDecode { _ = try ImageToTensor.tensor(try PNG.decode(bytes), options) }
     return 0
 }

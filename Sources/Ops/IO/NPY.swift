@@ -83,7 +83,7 @@ public enum NPY {
                 .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 .map { text in
                     guard let n = Int(text.hasSuffix("L") ? String(text.dropLast()) : text), n >= 0 else {
-                        throw OpError("malformed .npy header: shape dimension '\(text)'")
+                        throw OpError("malformed .npy header: shape dimension '\(printable(text))'")
                     }
                     return n
                 }
@@ -105,7 +105,7 @@ public enum NPY {
                 text = text.dropFirst()
             }
             guard let letter = text.first, let size = Int(text.dropFirst()) else {
-                throw OpError("unsupported .npy dtype '\(descr)'")
+                throw OpError("unsupported .npy dtype '\(printable(descr))'")
             }
             switch (letter, size) {
             case ("f", 2), ("f", 4), ("f", 8): kind = .float
@@ -113,7 +113,8 @@ public enum NPY {
             case ("u", 1), ("u", 2), ("u", 4), ("u", 8): kind = .unsigned
             case ("b", 1): kind = .bool
             default:
-                throw OpError("unsupported .npy dtype '\(descr)' (supported: float16/32/64, int8-64, uint8-64, bool)")
+                throw OpError("unsupported .npy dtype '\(printable(descr))' (supported: float16/32/64, int8-64, "
+                    + "uint8-64, bool)")
             }
             self.size = size
             self.bigEndian = big && size > 1
@@ -153,6 +154,13 @@ public enum NPY {
             case (.bool, _): return bits != 0 ? 1 : 0
             }
         }
+    }
+
+    /// Header text quoted in an error: at most 40 characters, control characters as `?`, so the message
+    /// stays one line (a fuzzed header put a newline into one).
+    static func printable<S: StringProtocol>(_ text: S) -> String {
+        let clean = String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
+        return clean.count > 40 ? clean.prefix(40) + "..." : clean
     }
 
     // MARK: - Writing
