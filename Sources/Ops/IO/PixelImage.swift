@@ -18,12 +18,6 @@ struct PixelImage {
     /// Number of samples: width·height·channels.
     var count: Int { width * height * channels }
 
-    /// Bits per stored sample: 8 or 16.
-    var depth: Int {
-        if case .bytes = samples { return 8 }
-        return 16
-    }
-
     var hasAlpha: Bool { channels == 2 || channels == 4 }
 }
 
