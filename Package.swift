@@ -22,8 +22,14 @@ let package = Package(
         // libedit (line editing, history, completion) behind a tiny C shim for its variadic calls.
         .systemLibrary(name: "CEdit", path: "Sources/CEdit", pkgConfig: "libedit",
                        providers: [.apt(["libedit-dev"])]),
+        // libjpeg-turbo's TurboJPEG API (errors are return codes, no setjmp); only Ops/IO/JPEG.swift imports it.
+        .systemLibrary(name: "CJPEG", path: "Sources/CJPEG", pkgConfig: "libturbojpeg",
+                       providers: [.apt(["libturbojpeg0-dev"])]),
+        // libpng behind shim functions that keep its setjmp error handling in C; only Ops/IO/PNG.swift imports it.
+        .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
+                       providers: [.apt(["libpng-dev"])]),
         // Tensors, the op registry and every op; knows nothing of terminals or line editing.
-        .target(name: "Ops", path: "Sources/Ops"),
+        .target(name: "Ops", dependencies: ["CJPEG", "CPNG"], path: "Sources/Ops"),
         // The plugin interface: one C header (include/convsh_plugin.h) shared by convsh and every plugin.
         .target(name: "ConvShellPlugin", path: "Sources/ConvShellPlugin"),
         // Loads plugin libraries and adds their ops to a registry; knows nothing of the shell.
@@ -39,6 +45,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/ConvShell"),
+        // Times image decoding and encoding for scripts/bench-io (release builds only mean anything).
+        .executableTarget(name: "BenchIO", dependencies: ["Ops"], path: "Sources/BenchIO"),
         .testTarget(name: "OpsTests", dependencies: ["Ops"], path: "Tests/OpsTests",
                     resources: [.copy("Reference")]),
         // Plugins the plugin tests load: no entry point, a wrong interface version, one that declines interface 1,

@@ -20,6 +20,9 @@ public struct Arguments {
 
     public var count: Int { list.positional.count }
 
+    /// Longest list of choices an error message spells out.
+    static let choicesSpelledOut = 8
+
     /// The positional argument at `position`, or nil when absent.
     public func syntax(_ position: Int) -> Syntax? {
         position >= 1 && position <= count ? list.positional[position - 1] : nil
@@ -121,7 +124,10 @@ public struct Arguments {
     public func choiceOption(_ key: String, of choices: [String], default value: String) throws -> String {
         guard let s = option(key) else { return value }
         guard case .word(let w) = s, choices.contains(w) else {
-            var message = "expected \(choices.joined(separator: "|")), got '\(s.plainText)'"
+            // A long list (colour maps) is named by help rather than spelled out in a one-line error.
+            var message = choices.count <= Arguments.choicesSpelledOut
+                ? "expected \(choices.joined(separator: "|")), got '\(s.plainText)'"
+                : "unknown value '\(s.plainText)' (help \(op) lists the \(choices.count) choices)"
             if let guess = Suggest.closest(to: s.plainText, among: choices) { message += "; did you mean \(guess)?" }
             throw OpError.option(op, key, message)
         }

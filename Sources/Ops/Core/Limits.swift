@@ -27,7 +27,8 @@ public enum Limits {
             let bytes = Double(width) * Double(height) * Double(channels) * 4
             throw OpError(String(format: "image is %d x %d (%.0f megapixels, %@ as float32), over the cap of %d "
                 + "pixels; raise it with 'set max_pixels N'", width, height, Double(width) * Double(height) / 1e6,
-                Tensor.formatBytes(Int(min(bytes, Double(Int.max)))), maxPixels))
+                // NOTE: Double(Int.max) is 2^63, one past Int.max: converting it back traps (found by fuzzing).
+                Tensor.formatBytes(bytes < Double(Int.max) ? Int(bytes) : Int.max), maxPixels))
         }
     }
 

@@ -83,7 +83,7 @@ public enum NPY {
                 .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 .map { text in
                     guard let n = Int(text.hasSuffix("L") ? String(text.dropLast()) : text), n >= 0 else {
-                        throw OpError("malformed .npy header: shape dimension '\(text)'")
+                        throw OpError("malformed .npy header: shape dimension '\(printable(text))'")
                     }
                     return n
                 }
@@ -105,7 +105,7 @@ public enum NPY {
                 text = text.dropFirst()
             }
             guard let letter = text.first, let size = Int(text.dropFirst()) else {
-                throw OpError("unsupported .npy dtype '\(descr)'")
+                throw OpError("unsupported .npy dtype '\(printable(descr))'")
             }
             switch (letter, size) {
             case ("f", 2), ("f", 4), ("f", 8): kind = .float
@@ -113,7 +113,8 @@ public enum NPY {
             case ("u", 1), ("u", 2), ("u", 4), ("u", 8): kind = .unsigned
             case ("b", 1): kind = .bool
             default:
-                throw OpError("unsupported .npy dtype '\(descr)' (supported: float16/32/64, int8-64, uint8-64, bool)")
+                throw OpError("unsupported .npy dtype '\(printable(descr))' (supported: float16/32/64, int8-64, "
+                    + "uint8-64, bool)")
             }
             self.size = size
             self.bigEndian = big && size > 1
@@ -121,6 +122,15 @@ public enum NPY {
 
         /// Converts `count` elements at `source` to float32 (`Float(x)`, nearest).
         func convert(_ source: UnsafeRawPointer, count: Int, into out: UnsafeMutableBufferPointer<Float>) {
+            // The common case, little-endian float32 on a little-endian machine, is a copy.
+            if kind == .float, size == 4, !bigEndian, 1.littleEndian == 1 {
+                UnsafeMutableRawPointer(out.baseAddress!).copyMemory(from: source, byteCount: count * 4)
+                return
+            }
+            if kind == .unsigned, size == 1 {
+                for i in 0..<count { out[i] = Float(source.load(fromByteOffset: i, as: UInt8.self)) }
+                return
+            }
             for i in 0..<count {
                 var bits: UInt64 = 0
                 for b in 0..<size {
@@ -146,6 +156,13 @@ public enum NPY {
         }
     }
 
+    /// Header text quoted in an error: at most 40 characters, control characters as `?`, so the message
+    /// stays one line (a fuzzed header put a newline into one).
+    static func printable<S: StringProtocol>(_ text: S) -> String {
+        let clean = String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
+        return clean.count > 40 ? clean.prefix(40) + "..." : clean
+    }
+
     // MARK: - Writing
 
     /// Encodes `tensor` as a version 1.0 file (2.0 when the header exceeds 65535 bytes), `<f4`, C order.
@@ -162,7 +179,11 @@ public enum NPY {
         bytes += Array(dict.utf8)
         bytes.reserveCapacity(bytes.count + tensor.byteCount)
         tensor.withUnsafeBufferPointer { values in
-            for v in values { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes += $0 } }
+            if 1.littleEndian == 1 {
+                bytes += UnsafeRawBufferPointer(values)
+            } else {
+                for v in values { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes += $0 } }
+            }
         }
         return bytes
     }

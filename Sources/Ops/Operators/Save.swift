@@ -1,11 +1,28 @@
-/// `save X PATH`: write a tensor to a file, the format chosen by the extension; atomic.
+/// `save X PATH [scale=clip|auto] [cmap=NAME] [quality=N] [bits=8|16]`: write a tensor, the format chosen by
+/// the extension; atomic.
 struct Save: Op {
     let name = "save"
-    let summary = "save a tensor (format by extension: .npy); never leaves a partial file"
+    let summary = "save a tensor (.npy, .png, .jpg, .pgm, .ppm by extension); never leaves a partial file"
     let parameters = [Parameter("X", .tensor), Parameter("PATH", .path)]
+    let options = [
+        OptionSpec.choice("scale", SaveOptions.Scale.allCases.map(\.rawValue)),
+        OptionSpec("cmap", "NAME", .choice(ColorMap.names)),
+        OptionSpec("quality", "N"),
+        OptionSpec.choice("bits", ["8", "16"]),
+    ]
     let producesTensor = false
     let details = """
-        .npy writes float32 exactly (NumPy format 1.0, C order).
+        .npy writes float32 exactly (NumPy format 1.0, C order). Images take [H,W], [H,W,C] or [1,H,W,C]:
+        PNG 1 (gray), 2 (gray+alpha), 3 (RGB) or 4 (RGBA) channels; JPEG and .ppm 1 or 3 (.ppm repeats gray);
+        .pgm 1. For other channel counts save as .npy, or pick channels first.
+        scale=clip (default): clamp to [0,1], then round(x*255), so a loaded image saves back to its own samples.
+        scale=auto: map the tensor's min..max to 0..1 first, like matplotlib's imshow (for feature maps).
+        cmap=NAME: colour a one-channel map with matplotlib's 256-entry table NAME, written as RGB:
+          \(ColorMap.names.joined(separator: ", ")).
+          The values are scaled with auto unless scale=clip is given, as plt.imsave does.
+        quality=N: JPEG quality 1-100 (default 92; 4:4:4 chroma from 90 up, 4:2:0 below).
+        bits=16: a 16-bit PNG, PGM or PPM, round(x*65535).
+        Alpha: the last of 2 or 4 channels is written as alpha to a PNG, clamped to [0,1], never rescaled.
         The file is written beside PATH under a temporary name and renamed over it, so a failed save leaves an
         existing file as it was.
         """
@@ -16,10 +33,21 @@ struct Save: Op {
         guard let format = FileFormat.forSaving(path) else {
             throw OpError.argument(name, 2, "cannot tell the format of '\(path)'; use \(FileFormat.saveExtensions)")
         }
+        var options = SaveOptions()
+        if arguments.option("scale") != nil {
+            options.scale = SaveOptions.Scale(rawValue: try arguments.choiceOption(
+                "scale", of: SaveOptions.Scale.allCases.map(\.rawValue), default: "clip"))
+        }
+        if arguments.option("cmap") != nil {
+            options.colormap = ColorMap.named(try arguments.choiceOption("cmap", of: ColorMap.names, default: ""))
+        }
+        if arguments.option("quality") != nil {
+            options.quality = try arguments.integerOption("quality", default: 92, in: 1...100)
+        }
+        options.bits = try arguments.integerOption("bits", default: 8, in: 8...16)
+        guard options.bits == 8 || options.bits == 16 else { throw OpError.option(name, "bits", "expected 8 or 16") }
         do {
-            switch format {
-            case .npy: try AtomicFile.write(NPY.encode(x), to: path)
-            }
+            try AtomicFile.write(try TensorFile.encode(x, as: format, path: path, options), to: path)
         } catch let error as OpError {
             throw OpError.op(name, error.message)
         }
