@@ -1,12 +1,8 @@
 /// What `save` asks of an image file: how values become samples, the colour map, the JPEG quality, the depth.
+///
+/// `scale` (the same `Scale` as `show`'s): `clip` clamps to [0,1], then `round(x·255)` (or `·65535`), the inverse
+/// of loading; `auto` maps the tensor's finite min...max to [0,1] first, like matplotlib's `imshow` (NaN becomes 0).
 public struct SaveOptions: Sendable {
-    public enum Scale: String, Sendable, CaseIterable {
-        /// Clamp to [0,1], then `round(x·255)` (or `·65535`): the inverse of loading.
-        case clip
-        /// Map the tensor's finite min...max to [0,1] first, like matplotlib's `imshow` (NaN becomes 0).
-        case auto
-    }
-
     /// nil: `clip`, or `auto` when a colour map is given (as `plt.imsave` normalises by default).
     public var scale: Scale?
     public var colormap: ColorMap?

@@ -3,9 +3,9 @@
 struct Save: Op {
     let name = "save"
     let summary = "save a tensor (.npy, .png, .jpg, .pgm, .ppm by extension); never leaves a partial file"
-    let parameters = [Parameter("X", .tensor), Parameter("PATH", .path)]
+    let parameters = [Parameter("X", .tensor), Parameter("PATH", .path), .choice(["grid"])]
     let options = [
-        OptionSpec.choice("scale", SaveOptions.Scale.allCases.map(\.rawValue)),
+        OptionSpec.choice("scale", Scale.allCases.map(\.rawValue)),
         OptionSpec("cmap", "NAME", .choice(ColorMap.names)),
         OptionSpec("quality", "N"),
         OptionSpec.choice("bits", ["8", "16"]),
@@ -23,20 +23,24 @@ struct Save: Op {
         quality=N: JPEG quality 1-100 (default 92; 4:4:4 chroma from 90 up, 4:2:0 below).
         bits=16: a 16-bit PNG, PGM or PPM, round(x*65535).
         Alpha: the last of 2 or 4 channels is written as alpha to a PNG, clamped to [0,1], never rescaled.
+        grid: write the montage show draws for X (each channel of [H,W,C] with C not 1 or 3, each image of a
+        batch) as one image: tiles in ceil(sqrt(n)) columns, 2-pixel white gaps, each map scaled min..max on its
+        own through cmap (default gray), no labels.
         The file is written beside PATH under a temporary name and renamed over it, so a failed save leaves an
         existing file as it was.
         """
 
     func apply(_ arguments: Arguments, _ context: Context) throws -> Tensor? {
-        let x = try arguments.tensor(1)
+        var x = try arguments.tensor(1)
         let path = try arguments.path(2)
+        let isGrid = try arguments.choice(3, of: ["grid"]) != nil
         guard let format = FileFormat.forSaving(path) else {
             throw OpError.argument(name, 2, "cannot tell the format of '\(path)'; use \(FileFormat.saveExtensions)")
         }
         var options = SaveOptions()
         if arguments.option("scale") != nil {
-            options.scale = SaveOptions.Scale(rawValue: try arguments.choiceOption(
-                "scale", of: SaveOptions.Scale.allCases.map(\.rawValue), default: "clip"))
+            options.scale = Scale(rawValue: try arguments.choiceOption(
+                "scale", of: Scale.allCases.map(\.rawValue), default: "clip"))
         }
         if arguments.option("cmap") != nil {
             options.colormap = ColorMap.named(try arguments.choiceOption("cmap", of: ColorMap.names, default: ""))
@@ -46,6 +50,14 @@ struct Save: Op {
         }
         options.bits = try arguments.integerOption("bits", default: 8, in: 8...16)
         guard options.bits == 8 || options.bits == 16 else { throw OpError.option(name, "bits", "expected 8 or 16") }
+        if isGrid {
+            guard format != .npy else { throw OpError.argument(name, 3, "a grid is a picture: save it as .png or .jpg") }
+            x = try Montage.render([(arguments.list.positional[0].text, x)], cmap: options.colormap ?? ColorMap.named("gray")!,
+                                   scale: options.scale, progress: context.progress)
+            // The montage is already colour-mapped and scaled to [0,1]: write it as it is.
+            options.colormap = nil
+            options.scale = .clip
+        }
         do {
             try AtomicFile.write(try TensorFile.encode(x, as: format, path: path, options), to: path)
         } catch let error as OpError {

@@ -17,6 +17,20 @@ import Testing
         return s.map(Int.init)
     }
 
+    @Test func gridWritesOneTilePerChannelScaledOnItsOwn() throws {
+        // [1,2,2]: two channels → two 1x2 tiles side by side (⌈√2⌉ = 2 columns) with a 2-pixel white gap.
+        // Channel 0 is [0, 4], channel 1 is [1, 3]; each is stretched min..max to 0..255 through gray.
+        let x = try Tensor(shape: [1, 2, 2], values: [0, 1, 4, 3])
+        let path = try temporaryFolder().appendingPathComponent("grid.png").path
+        try run("save", [.word("x"), .quoted(path), .word("grid")], tensors: ["x": x])
+        let image = try PNG.decode(try FileFormat.read(path))
+        #expect((image.width, image.height, image.channels) == (6, 1, 1))
+        #expect(try SaveTests.samples(try FileFormat.read(path)) == [0, 255, 255, 255, 0, 255])
+        let message = errorMessage { try run("save", [.word("x"), .quoted(path + ".npy"), .word("grid")],
+                                             tensors: ["x": x]) }
+        #expect(message == "save: argument 3: a grid is a picture: save it as .png or .jpg")
+    }
+
     @Test func clipClampsAndRoundsToNearest() throws {
         let x = try Tensor(shape: [1, 8], values: [-1, 0, 0.5 / 255, 0.4999 / 255, 0.5, 1, 7, .nan])
         #expect(try SaveTests.samples(try SaveTests.saved(x, "a.png")) == [0, 0, 1, 0, 128, 255, 255, 0])
