@@ -62,8 +62,11 @@ let package = Package(
                 path: "Tests/PluginFixtures/Malformed", publicHeadersPath: "."),
         .target(name: "FixtureSwiftPlugin", dependencies: ["ConvShellPlugin"],
                 path: "Tests/PluginFixtures/SwiftPlugin"),
-        .testTarget(name: "ConvShellTests", dependencies: ["ConvShell", "Ops"], path: "Tests/ConvShellTests"),
-        .testTarget(name: "PluginTests", dependencies: ["PluginHost", "ConvShell", "Ops"],
+        // What the shell and plugin tests share: the built products, convsh run as a process or on a pseudo-terminal.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ConvShellTests", dependencies: ["ConvShell", "Ops", "TestSupport"],
+                    path: "Tests/ConvShellTests"),
+        .testTarget(name: "PluginTests", dependencies: ["PluginHost", "ConvShell", "Ops", "TestSupport"],
                     path: "Tests/PluginTests"),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Golden transcripts: `Tests/Golden/NAME.convsh` runs through the built binary in a fresh folder holding a copy
@@ -41,8 +42,8 @@ final class GoldenTests: XCTestCase {
     }
 
     func testTranscripts() throws {
-        XCTAssert(FileManager.default.isExecutableFile(atPath: Convsh.binary.path),
-                  "\(Convsh.binary.path) is missing: run swift build first")
+        XCTAssert(FileManager.default.isExecutableFile(atPath: Products.convsh.path),
+                  "\(Products.convsh.path) is missing: run swift build first")
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
             .filter { $0.hasSuffix(".convsh") }.map { String($0.dropLast(7)) }.sorted()
         XCTAssertGreaterThanOrEqual(names.count, 15)
@@ -55,8 +56,9 @@ final class GoldenTests: XCTestCase {
     // MARK: - One transcript
 
     func check(_ t: Transcript) throws {
-        let work = try Convsh.temporaryFolder("golden-\(t.name)")
-        defer { try? FileManager.default.removeItem(at: work) }
+        let folder = try TemporaryFolder("golden-\(t.name)")
+        defer { withExtendedLifetime(folder) {} }
+        let work = folder.url
         let data = Self.folder.appendingPathComponent("data")
         let inputs = try FileManager.default.contentsOfDirectory(atPath: data.path)
         for file in inputs {
@@ -66,20 +68,20 @@ final class GoldenTests: XCTestCase {
         try t.script.write(to: work.appendingPathComponent(scriptFile), atomically: true, encoding: .utf8)
 
         var arguments: [String]
-        var stdin: Data?
+        var stdin: String?
         switch t.mode {
         case "file": arguments = [scriptFile] + t.modeArguments
         case "-c": arguments = ["-c", t.script] + t.modeArguments
-        case "stdin": arguments = []; stdin = Data(t.script.utf8)
+        case "stdin": arguments = []; stdin = t.script
         case "args": arguments = t.modeArguments
         default: return XCTFail("\(t.name): unknown mode \(t.mode)")
         }
-        var executable = Convsh.binary
+        var executable = Products.convsh
         if let blocks = t.fileSizeLimit {
             arguments = ["-c", "ulimit -f \(blocks); trap '' XFSZ; exec \"$0\" \"$@\"", executable.path] + arguments
             executable = URL(fileURLWithPath: "/bin/bash")
         }
-        let result = try Convsh.run(executable, arguments, in: work, stdin: stdin)
+        let result = try Convsh.run(arguments, stdin: stdin, in: work, executable: executable)
 
         XCTAssertEqual(result.status, t.status, "\(t.name): exit status; stderr: \(result.stderr)")
         compare(result.stdout, expected: try expected(t.name, "stdout"), "\(t.name).stdout")

@@ -1,25 +1,26 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The real REPL on a pseudo-terminal: libedit, Tab completion, history across restarts, Ctrl-C, Ctrl-D, UTF-8.
 final class REPLTests: XCTestCase {
-    var folder: URL!
-    var history: URL { folder.appendingPathComponent("history") }
+    var folder: TemporaryFolder!
+    var history: URL { folder.url.appendingPathComponent("history") }
     let prompt = "convsh> "
 
     override func setUpWithError() throws {
-        folder = try Convsh.temporaryFolder("repl")
+        folder = try TemporaryFolder("repl")
         let square = Convsh.testsFolder.appendingPathComponent("Golden/data/square.npy")
-        try FileManager.default.copyItem(at: square, to: folder.appendingPathComponent("square.npy"))
-        try FileManager.default.copyItem(at: square, to: folder.appendingPathComponent("café.npy"))
+        try FileManager.default.copyItem(at: square, to: folder.url.appendingPathComponent("square.npy"))
+        try FileManager.default.copyItem(at: square, to: folder.url.appendingPathComponent("café.npy"))
     }
 
-    override func tearDown() { try? FileManager.default.removeItem(at: folder) }
+    override func tearDown() { folder = nil }
 
     /// A fresh convsh on a terminal, history in the test's folder, waiting at its first prompt. NO_COLOR keeps
     /// tables plain, so their numbers can be matched as text.
     func start() throws -> PseudoTerminal {
-        let terminal = try PseudoTerminal(Convsh.binary, in: folder,
+        let terminal = try PseudoTerminal(in: folder.url,
                                           environment: ["CONVSH_HISTORY": history.path, "HOME": folder.path,
                                                         "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "NO_COLOR": "1"])
         try terminal.expect("help lists the ops")

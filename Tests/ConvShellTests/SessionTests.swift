@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import ConvShell
 @testable import Ops
@@ -102,12 +103,11 @@ final class SessionTests: XCTestCase {
     }
 
     func testPathCompletion() throws {
-        let folder = try Convsh.temporaryFolder("complete")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub dir"), withIntermediateDirectories: true)
-        for name in ["a.npy", "ab.npy", ".hidden"] {
-            _ = FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: nil)
-        }
+        let folder = try TemporaryFolder("complete")
+        defer { withExtendedLifetime(folder) {} }
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("sub dir"),
+                                                withIntermediateDirectories: true)
+        for name in ["a.npy", "ab.npy", ".hidden"] { try folder.write(name, "") }
         let base = folder.path + "/"
         XCTAssertEqual(candidates("x = load " + base + "a"), [base + "a.npy", base + "ab.npy"])
         XCTAssertEqual(candidates("x = load " + base + "s"), [base + "sub dir/"])

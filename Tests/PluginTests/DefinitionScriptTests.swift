@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Script-defined commands through the convsh binary: defined in one file, sourced and used from another, from
@@ -30,7 +31,7 @@ import Testing
         try folder.write("lib.convsh", DefinitionScriptTests.library)
         let main = try folder.write("main.convsh", "source lib.convsh\n\(DefinitionScriptTests.setup)\n"
             + "out = block img k\nout\nhelp block\n")
-        let result = try Shell.run([main], in: folder.url)
+        let result = try Convsh.run([main], in: folder.url)
         #expect(result.stdout == """
             out: [2,2,1] float32 (16 B), range 12 .. 32
             usage: block IMG K
@@ -46,7 +47,7 @@ import Testing
         try folder.write("lib.convsh", DefinitionScriptTests.library)
         let main = try folder.write("main.convsh", "source lib.convsh\n\(DefinitionScriptTests.setup)\n"
             + "x = shaky img\nshow img\n")
-        let result = try Shell.run([main], in: folder.url)
+        let result = try Convsh.run([main], in: folder.url)
         #expect(result.stderr == "lib.convsh:11: error: relu: argument 1: unknown tensor 'missing' "
             + "(in shaky, called from \(main):4)\n")
         #expect(result.stdout.isEmpty, "the script stops at the error")
@@ -56,19 +57,19 @@ import Testing
     @Test func sourcedFileWithoutEndIsAnErrorAtItsDef() throws {
         let folder = try TemporaryFolder()
         try folder.write("lib.convsh", "def block img k\n    relu img\n")
-        let result = try Shell.run(["-c", "source lib.convsh; block [1] [1]"], in: folder.url)
+        let result = try Convsh.run(["-c", "source lib.convsh; block [1] [1]"], in: folder.url)
         #expect(result.stderr == "lib.convsh:1: error: def block: missing 'end'\n")
         #expect(result.status == 1)
     }
 
     @Test func commandOnOneLineWithMinusC() throws {
-        let result = try Shell.run(["-c", "def f x; y = relu x; y; end; r = f [[-1, 2]]; show r"])
+        let result = try Convsh.run(["-c", "def f x; y = relu x; y; end; r = f [[-1, 2]]; show r"])
         #expect(result.stdout == "Kernel \"r\" of size 2x1+0+0 with values from 0 to 2, output range 0 to 2 (sum 2)\n0  2\n")
         #expect(result.status == 0, "\(result.stderr)")
     }
 
     @Test func commandFromPipedStdinWithAnErrorInside() throws {
-        let result = try Shell.run([], stdin: """
+        let result = try Convsh.run([], stdin: """
             def f x
               # relu of a tensor that is not there
               relu nothere

@@ -1,6 +1,7 @@
 import Foundation
 import Ops
 @testable import PluginHost
+import TestSupport
 import Testing
 
 /// Where plugins load from at start: `$CONVSH_PLUGIN_PATH`, then `~/.convsh/plugins`; never the working directory.

@@ -1,6 +1,7 @@
 import Foundation
 import Ops
 @testable import PluginHost
+import TestSupport
 import Testing
 
 /// Loading plugin libraries into a registry: the example plugin, every bad library, clashes and duplicates.

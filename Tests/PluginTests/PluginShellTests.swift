@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Plugins as a user meets them: the convsh binary loading from each place, and bad libraries in scripts.
@@ -8,7 +9,7 @@ import Testing
     @Test func loadsAtStartFromEachFolderOfThePathVariable() throws {
         let empty = try TemporaryFolder(), folder = try TemporaryFolder()
         try folder.copyLibrary("convsh_threshold", as: "libconvsh_threshold.so")
-        let result = try Shell.run(["-c", probe], environment: ["CONVSH_PLUGIN_PATH": empty.path + ":" + folder.path])
+        let result = try Convsh.run(["-c", probe], environment: ["CONVSH_PLUGIN_PATH": empty.path + ":" + folder.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("Kernel \"x\" of size 3x1+1+0 with values from 0 to 2, output range 0 to 2 (sum 2)\n0  0  2\nthreshold 1.0.0: threshold, abs  ("))
         #expect(result.stderr.isEmpty)
@@ -17,7 +18,7 @@ import Testing
     @Test func loadsAtStartFromConvshPluginsInHome() throws {
         let home = try TemporaryFolder()
         try home.copyLibrary("convsh_threshold", as: ".convsh/plugins/libconvsh_threshold.so")
-        let result = try Shell.run(["-c", probe], environment: ["HOME": home.path])
+        let result = try Convsh.run(["-c", probe], environment: ["HOME": home.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("Kernel \"x\" of size 3x1+1+0 with values from 0 to 2, output range 0 to 2 (sum 2)\n0  0  2\nthreshold 1.0.0: threshold, abs  ("))
     }
@@ -26,7 +27,7 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.copyLibrary("convsh_threshold", as: "libconvsh_threshold.so")
         try folder.copyLibrary("convsh_threshold", as: "plugins/libconvsh_threshold.so")
-        let result = try Shell.run(["-c", "plugins; abs [1]"], environment: ["CONVSH_PLUGIN_PATH": "plugins:"],
+        let result = try Convsh.run(["-c", "plugins; abs [1]"], environment: ["CONVSH_PLUGIN_PATH": "plugins:"],
                                    in: folder.url)
         #expect(result.stdout.hasPrefix("no plugins loaded"))
         #expect(result.stderr == """
@@ -40,7 +41,7 @@ import Testing
     @Test func pluginLoadTakesAPathRelativeToTheWorkingDirectory() throws {
         let folder = try TemporaryFolder()
         try folder.copyLibrary("convsh_threshold", as: "lib/libconvsh_threshold.so")
-        let result = try Shell.run([], stdin: "plugin load lib/libconvsh_threshold.so\ny = abs [[-3]]\nshow y\n",
+        let result = try Convsh.run([], stdin: "plugin load lib/libconvsh_threshold.so\ny = abs [[-3]]\nshow y\n",
                                    in: folder.url)
         #expect(result.stdout == "threshold 1.0.0: threshold, abs\nKernel \"y\" of size 1x1+0+0 with values from 3 to 3, output range 0 to 3 (sum 3)\n3\n")
         #expect(result.status == 0, "\(result.stderr)")
@@ -50,7 +51,7 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.copyLibrary("convsh_fixture_wrong_interface", as: "libfuture.so")
         try folder.copyLibrary("convsh_threshold", as: "libconvsh_threshold.so")
-        let result = try Shell.run(["-c", "y = abs [[-3]]; show y"], environment: ["CONVSH_PLUGIN_PATH": folder.path])
+        let result = try Convsh.run(["-c", "y = abs [[-3]]; show y"], environment: ["CONVSH_PLUGIN_PATH": folder.path])
         #expect(result.stdout == "Kernel \"y\" of size 1x1+0+0 with values from 3 to 3, output range 0 to 3 (sum 3)\n3\n")
         #expect(result.stderr == "convsh: plugin not loaded: \(folder.path)/libfuture.so was built for plugin "
             + "interface 2; this convsh supports interface 1\n")
@@ -69,7 +70,7 @@ import Testing
             plugin load "\(Products.library(library))"
             show x
             """)
-        let result = try Shell.run([script])
+        let result = try Convsh.run([script])
         let separator = reason.hasPrefix(":") ? "" : " "
         #expect(result.stderr == "\(script):2: error: plugin load: \(Products.library(library))\(separator)\(reason)\n")
         #expect(result.stdout.isEmpty, "the script stops at the error")
@@ -77,7 +78,7 @@ import Testing
     }
 
     @Test func missingLibraryInAScriptIsAnErrorAtItsLine() throws {
-        let result = try Shell.run(["-c", "plugin load /nonexistent/libx.so"])
+        let result = try Convsh.run(["-c", "plugin load /nonexistent/libx.so"])
         #expect(result.stderr == "-c:1: error: plugin load: cannot open /nonexistent/libx.so: no such file\n")
         #expect(result.status == 1)
     }

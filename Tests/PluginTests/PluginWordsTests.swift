@@ -1,4 +1,5 @@
 @testable import ConvShell
+import TestSupport
 import Testing
 
 /// The shell words `plugin load PATH` and `plugins`: usage, the empty list, completion.

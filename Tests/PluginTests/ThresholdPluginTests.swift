@@ -1,6 +1,7 @@
 @testable import ConvShell
 import Foundation
 import Ops
+import TestSupport
 import Testing
 
 /// The example plugin's ops through a whole session: values, shapes, errors, help and completion. Expected values

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Where `swift build` put the convsh binary and the plugin libraries: beside the test bundle.
-enum Products {
-    static let folder: URL = {
+public enum Products {
+    public static let folder: URL = {
         #if os(macOS)
         for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
             return bundle.bundleURL.deletingLastPathComponent()
@@ -11,10 +11,11 @@ enum Products {
         return Bundle.main.bundleURL
     }()
 
-    static var convsh: String { folder.appendingPathComponent("convsh").path }
+    /// The `convsh` binary (`.build/debug/convsh` in a debug build).
+    public static var convsh: URL { folder.appendingPathComponent("convsh") }
 
     /// `lib<NAME>.so` (`.dylib` on macOS).
-    static func library(_ name: String) -> String {
+    public static func library(_ name: String) -> String {
         #if os(macOS)
         folder.appendingPathComponent("lib\(name).dylib").path
         #else

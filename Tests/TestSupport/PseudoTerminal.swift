@@ -1,35 +1,41 @@
 import Foundation
 import Glibc
 
-/// A child process on a pseudo-terminal (`forkpty`): what the test types reaches it as keystrokes, with the tty's
-/// line discipline in between (Ctrl-C is a SIGINT, the child sees `isatty`), and everything it draws is read back.
-final class PseudoTerminal {
-    struct Timeout: Error, CustomStringConvertible {
-        let waitingFor: String
-        let screen: String
-        var description: String { "timed out waiting for \(waitingFor.debugDescription); output so far:\n\(screen)" }
+/// convsh on a pseudo-terminal (`forkpty`), so it runs its real REPL (libedit, prompts): what the test types
+/// reaches it as keystrokes, with the tty's line discipline in between (Ctrl-C is a SIGINT, convsh sees `isatty`),
+/// and everything it draws is read back.
+public final class PseudoTerminal {
+    public struct Timeout: Error, CustomStringConvertible {
+        public let waitingFor: String
+        public let screen: String
+        public var description: String {
+            "timed out waiting for \(waitingFor.debugDescription); output so far:\n\(screen)"
+        }
     }
 
     private let master: Int32
-    let pid: pid_t
+    private let pid: pid_t
+    /// convsh's `HOME`, which also holds its history unless the test names another file.
+    private let home: TemporaryFolder
     /// Everything read from the terminal so far (escape sequences included).
     private var bytes: [UInt8] = []
     /// The byte offset where the next `expect` starts looking.
     private var mark = 0
     private var exited = false
 
-    var output: String { String(decoding: bytes, as: UTF8.self) }
+    public var output: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// Starts `executable` with `arguments` in `folder` on an 80x24 terminal, with `environment` added.
-    init(_ executable: URL, _ arguments: [String] = [], in folder: URL, environment: [String: String]) throws {
-        var env = ProcessInfo.processInfo.environment
-        for key in ["CONVSH_HISTORY", "CONVSH_THREADS", "COLORTERM", "NO_COLOR"] { env[key] = nil }
-        env["TERM"] = "xterm"
-        env.merge(environment) { $1 }
+    /// Starts convsh with `arguments` in `folder` (default: its fresh `HOME`) on an 80x24 xterm, in
+    /// `Convsh.environment` with `CONVSH_HISTORY` in that `HOME`, then `environment`.
+    public init(_ arguments: [String] = [], in folder: URL? = nil, environment: [String: String] = [:]) throws {
+        home = try TemporaryFolder("terminal")
+        let env = Convsh.environment(home: home.url, [
+            "TERM": "xterm", "CONVSH_HISTORY": home.url.appendingPathComponent("history").path,
+        ]).merging(environment) { $1 }
         // Everything the child needs is made before the fork: after it, the child only calls chdir and execve.
-        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        let argv = ([Products.convsh.path] + arguments).map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        let directory = strdup(folder.path)
+        let directory = strdup((folder ?? home.url).path)
         defer { (argv + envp + [directory]).forEach { free($0) } }
         var size = winsize(ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0)
         var master: Int32 = -1
@@ -58,7 +64,7 @@ final class PseudoTerminal {
     ///
     /// NOTE: libedit prints its prompt before it leaves canonical mode; keys typed in that moment are echoed by the
     /// tty itself, and a Ctrl-D becomes an end-of-file marker that reaches libedit as a NUL.
-    func type(_ text: String) {
+    public func type(_ text: String) {
         waitForRawMode()
         let bytes = Array(text.utf8)
         var done = 0
@@ -78,11 +84,12 @@ final class PseudoTerminal {
         }
     }
 
-    static let up = "\u{1b}[A", left = "\u{1b}[D", backspace = "\u{7f}"
+    /// Keys as an xterm sends them: arrow up, arrow left, Backspace.
+    public static let up = "\u{1b}[A", left = "\u{1b}[D", backspace = "\u{7f}"
 
     /// Reads until the output after the last match contains `text`; returns the output in between.
     @discardableResult
-    func expect(_ text: String, timeout: TimeInterval = 15) throws -> String {
+    public func expect(_ text: String, timeout: TimeInterval = 15) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             let tail = String(decoding: bytes[mark...], as: UTF8.self)
@@ -106,8 +113,8 @@ final class PseudoTerminal {
         return true
     }
 
-    /// Waits for the child to exit (at most `timeout` seconds); its exit status, or nil if it did not exit.
-    func waitForExit(timeout: TimeInterval = 15) -> Int32? {
+    /// Waits for convsh to exit (at most `timeout` seconds); its exit status, or nil if it did not exit.
+    public func waitForExit(timeout: TimeInterval = 15) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         var status: Int32 = 0
         while Date() < deadline {
