@@ -47,7 +47,7 @@ let package = Package(
             path: "Sources/ConvShell"),
         // Times image decoding and encoding for scripts/bench-io (release builds only mean anything).
         .executableTarget(name: "BenchIO", dependencies: ["Ops"], path: "Sources/BenchIO"),
-        .testTarget(name: "OpsTests", dependencies: ["Ops"], path: "Tests/OpsTests",
+        .testTarget(name: "OpsTests", dependencies: ["Ops", "TestSupport"], path: "Tests/OpsTests",
                     resources: [.copy("Reference")]),
         // Plugins the plugin tests load: no entry point, a wrong interface version, one that declines interface 1,
         // a name clash, a malformed description, and a plugin written in Swift.
@@ -62,7 +62,7 @@ let package = Package(
                 path: "Tests/PluginFixtures/Malformed", publicHeadersPath: "."),
         .target(name: "FixtureSwiftPlugin", dependencies: ["ConvShellPlugin"],
                 path: "Tests/PluginFixtures/SwiftPlugin"),
-        // What the shell and plugin tests share: the built products, convsh run as a process or on a pseudo-terminal.
+        // What the test targets share: temporary folders, the built products, convsh as a process or on a terminal.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ConvShellTests", dependencies: ["ConvShell", "Ops", "TestSupport"],
                     path: "Tests/ConvShellTests"),

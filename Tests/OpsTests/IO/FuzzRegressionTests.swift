@@ -29,21 +29,20 @@ import Testing
         #expect(!files.isEmpty, "no kept inputs for \(format)")
         // The fuzzers ran with a 4-megapixel cap (so that headers claiming huge images were refused, not
         // allocated); replay with the same cap. Every other test's image is far below it.
-        let cap = Limits.maxPixels
-        Limits.maxPixels = min(cap, 1 << 22)
-        defer { Limits.maxPixels = cap }
-        for file in files {
-            let bytes = Array(try Data(contentsOf: file))
-            let options = FuzzRegressionTests.options(bytes)
-            do {
-                switch format {
-                case "jpeg": _ = try ImageToTensor.tensor(try JPEG.decode(bytes, options), options)
-                case "png": _ = try ImageToTensor.tensor(try PNG.decode(bytes), options)
-                case "netpbm": _ = try ImageToTensor.tensor(try Netpbm.decode(bytes), options)
-                default: _ = try NPY.decode(bytes)
+        try withMaxPixels(1 << 22) {
+            for file in files {
+                let bytes = Array(try Data(contentsOf: file))
+                let options = FuzzRegressionTests.options(bytes)
+                do {
+                    switch format {
+                    case "jpeg": _ = try ImageToTensor.tensor(try JPEG.decode(bytes, options), options)
+                    case "png": _ = try ImageToTensor.tensor(try PNG.decode(bytes), options)
+                    case "netpbm": _ = try ImageToTensor.tensor(try Netpbm.decode(bytes), options)
+                    default: _ = try NPY.decode(bytes)
+                    }
+                } catch let error as OpError {
+                    #expect(!error.message.isEmpty && !error.message.contains("\n"), "\(file.lastPathComponent)")
                 }
-            } catch let error as OpError {
-                #expect(!error.message.isEmpty && !error.message.contains("\n"), "\(file.lastPathComponent)")
             }
         }
     }
