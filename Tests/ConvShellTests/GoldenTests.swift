@@ -56,16 +56,15 @@ final class GoldenTests: XCTestCase {
     // MARK: - One transcript
 
     func check(_ t: Transcript) throws {
-        let folder = try TemporaryFolder("golden-\(t.name)")
-        defer { withExtendedLifetime(folder) {} }
-        let work = folder.url
+        let work = try TemporaryFolder("golden-\(t.name)")
         let data = Self.folder.appendingPathComponent("data")
         let inputs = try FileManager.default.contentsOfDirectory(atPath: data.path)
         for file in inputs {
-            try FileManager.default.copyItem(at: data.appendingPathComponent(file), to: work.appendingPathComponent(file))
+            try FileManager.default.copyItem(at: data.appendingPathComponent(file),
+                                             to: work.url.appendingPathComponent(file))
         }
         let scriptFile = t.name + ".convsh"
-        try t.script.write(to: work.appendingPathComponent(scriptFile), atomically: true, encoding: .utf8)
+        try work.write(scriptFile, t.script)
 
         var arguments: [String]
         var stdin: String?
@@ -81,12 +80,12 @@ final class GoldenTests: XCTestCase {
             arguments = ["-c", "ulimit -f \(blocks); trap '' XFSZ; exec \"$0\" \"$@\"", executable.path] + arguments
             executable = URL(fileURLWithPath: "/bin/bash")
         }
-        let result = try Convsh.run(arguments, stdin: stdin, in: work, executable: executable)
+        let result = try Convsh.run(arguments, stdin: stdin, in: work.url, executable: executable)
 
         XCTAssertEqual(result.status, t.status, "\(t.name): exit status; stderr: \(result.stderr)")
         compare(result.stdout, expected: try expected(t.name, "stdout"), "\(t.name).stdout")
         compare(result.stderr, expected: try expected(t.name, "stderr"), "\(t.name).stderr")
-        try checkFiles(t.name, in: work, inputs: Set(inputs + [scriptFile]), data: data)
+        try checkFiles(t.name, in: work.url, inputs: Set(inputs + [scriptFile]), data: data)
     }
 
     func expected(_ name: String, _ kind: String) throws -> String {

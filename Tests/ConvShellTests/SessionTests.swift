@@ -104,7 +104,6 @@ final class SessionTests: XCTestCase {
 
     func testPathCompletion() throws {
         let folder = try TemporaryFolder("complete")
-        defer { withExtendedLifetime(folder) {} }
         try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("sub dir"),
                                                 withIntermediateDirectories: true)
         for name in ["a.npy", "ab.npy", ".hidden"] { try folder.write(name, "") }

@@ -26,7 +26,6 @@ public enum Convsh {
     public static func run(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:],
                            in folder: URL? = nil, executable: URL = Products.convsh) throws -> Result {
         let scratch = try TemporaryFolder("run")
-        defer { withExtendedLifetime(scratch) {} }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

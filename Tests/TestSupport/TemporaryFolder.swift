@@ -2,8 +2,8 @@ import Foundation
 
 /// A new empty folder under the system's temporary folder, removed when the value is released.
 ///
-/// NOTE: keep the value itself alive while the folder is in use (use `url`/`path` through it): a value no longer
-/// used may be released, and its folder removed, before the end of the scope.
+/// NOTE: bind the value to a name for as long as the folder is needed: `try TemporaryFolder().url` is removed
+/// as soon as the expression ends.
 public final class TemporaryFolder {
     public let url: URL
     public var path: String { url.path }

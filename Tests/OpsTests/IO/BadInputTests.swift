@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Ops
 
 /// Bad files give one line naming the file and the reason, never a crash and never a tensor.
 @Suite struct BadInputTests {
     /// Writes `bytes` to a file called `name` in a fresh folder and loads it; returns the error message.
     static func failure(_ bytes: [UInt8], name: String = "bad.bin") throws -> String {
-        let path = try temporaryFolder().appendingPathComponent(name).path
+        let folder = try TemporaryFolder("io")
+        let path = folder.url.appendingPathComponent(name).path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let message = errorMessage { try run("load", [.quoted(path)]) }
         #expect(message.hasPrefix("load: \(path): "), "\(message)")
@@ -50,8 +52,8 @@ import Testing
     }
 
     @Test func missingFileAndFolder() throws {
-        let folder = try temporaryFolder()
-        let missing = folder.appendingPathComponent("nope.png").path
+        let folder = try TemporaryFolder("io")
+        let missing = folder.url.appendingPathComponent("nope.png").path
         #expect(errorMessage { try load(missing) } == "load: \(missing): no such file")
         #expect(errorMessage { try load(folder.path) } == "load: \(folder.path) is a folder")
         #expect(errorMessage { try load(missing, "gray", "rgb") } == "load: argument 3: choose one of gray and rgb")
@@ -73,10 +75,10 @@ import Testing
     }
 
     @Test func wrongExtensionStillLoads() throws {
-        let folder = try temporaryFolder()
+        let folder = try TemporaryFolder("io")
         for (file, name) in [("png_rgb8.png", "photo.jpg"), ("jpeg_420.jpg", "photo.png"), ("npy_f4.npy", "a.pgm"),
                              ("netpbm_p5.pgm", "b.npy")] {
-            let path = folder.appendingPathComponent(name).path
+            let path = folder.url.appendingPathComponent(name).path
             try Data(try Reference.bytes(file)).write(to: URL(fileURLWithPath: path))
             expectIdentical(try load(path), try load(Reference.path(file)), "\(file) named \(name)")
         }

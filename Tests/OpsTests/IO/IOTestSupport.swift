@@ -94,10 +94,3 @@ func withMaxPixels<T>(_ pixels: Int, _ body: () throws -> T) rethrows -> T {
 }
 
 private let capLock = NSLock()
-
-/// A fresh empty folder for files a test writes.
-func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("convsh-io-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}

@@ -151,7 +151,6 @@ import TestSupport
 
     @Test func roundTripThroughSaveAndLoad() throws {
         let folder = try TemporaryFolder("npy")
-        defer { withExtendedLifetime(folder) {} }
         let values: [Float] = [0, -0.0, 1e-38, .pi, -.infinity, .greatestFiniteMagnitude]
         let t = try Tensor(shape: [1, 3, 2], values: values)
         let path = folder.url.appendingPathComponent("t t.npy").path
@@ -169,7 +168,6 @@ import TestSupport
 
     @Test func loadErrorsNameTheFile() throws {
         let folder = try TemporaryFolder("load")
-        defer { withExtendedLifetime(folder) {} }
         let missing = folder.url.appendingPathComponent("nope.npy").path
         #expect(errorMessage { try load(missing) } == "load: \(missing): no such file")
         #expect(errorMessage { try load(folder.path) } == "load: \(folder.path) is a folder")

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Ops
 
 /// Netpbm decoding against the spec's `x / maxval`, computed by NumPy, and round trips.
@@ -24,7 +25,8 @@ import Testing
     func roundTripsThroughAFile(_ ext: String, _ bits: Int) throws {
         let source = ext == "pgm" ? (bits == 8 ? "netpbm_p5.pgm" : "netpbm_p5_16.pgm") : "netpbm_p6.ppm"
         let x = try load(Reference.path(source))
-        let path = try temporaryFolder().appendingPathComponent("out.\(ext)").path
+        let folder = try TemporaryFolder("io")
+        let path = folder.url.appendingPathComponent("out.\(ext)").path
         try run("save", [.word("x"), .quoted(path)], options: [("bits", .number(Double(bits)))], tensors: ["x": x])
         let bytes = try FileFormat.read(path)
         #expect(bytes.starts(with: Array((ext == "pgm" ? "P5\n" : "P6\n").utf8)))
@@ -36,7 +38,8 @@ import Testing
 
     @Test func grayMapSavedAsPPMRepeatsItsChannel() throws {
         let x = try load(Reference.path("netpbm_p5.pgm"))
-        let path = try temporaryFolder().appendingPathComponent("gray.ppm").path
+        let folder = try TemporaryFolder("io")
+        let path = folder.url.appendingPathComponent("gray.ppm").path
         try run("save", [.word("x"), .quoted(path)], tensors: ["x": x])
         let back = try load(path)
         #expect(back.shape == [6, 9, 3])

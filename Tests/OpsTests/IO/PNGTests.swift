@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Ops
 
 /// PNG decoding against TensorFlow's `decode_png` (uint16 for 16-bit files) + `convert_image_dtype`.
@@ -58,9 +59,9 @@ import Testing
     }
 
     @Test func savedFileIsReadBackByTheSameSamples() throws {
-        let folder = try temporaryFolder()
+        let folder = try TemporaryFolder("io")
         let x = try load(Reference.path("png_rgb16.png"))
-        let path = folder.appendingPathComponent("out.png").path
+        let path = folder.url.appendingPathComponent("out.png").path
         try run("save", [.word("x"), .quoted(path)], options: [("bits", .number(16))], tensors: ["x": x])
         expectIdentical(try load(path), x, "16-bit save")
     }

@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Ops
 
 /// `save`: value scaling, colour maps against matplotlib, channel checks, atomic replacement.
 @Suite struct SaveTests {
     /// Saves `x` through the registry and returns the file's bytes.
     static func saved(_ x: Tensor, _ name: String, _ options: [(String, Syntax)] = []) throws -> [UInt8] {
-        let path = try temporaryFolder().appendingPathComponent(name).path
+        let folder = try TemporaryFolder("io")
+        let path = folder.url.appendingPathComponent(name).path
         try run("save", [.word("x"), .quoted(path)], options: options, tensors: ["x": x])
         return try FileFormat.read(path)
     }
@@ -21,7 +23,8 @@ import Testing
         // [1,2,2]: two channels → two 1x2 tiles side by side (⌈√2⌉ = 2 columns) with a 2-pixel white gap.
         // Channel 0 is [0, 4], channel 1 is [1, 3]; each is stretched min..max to 0..255 through gray.
         let x = try Tensor(shape: [1, 2, 2], values: [0, 1, 4, 3])
-        let path = try temporaryFolder().appendingPathComponent("grid.png").path
+        let folder = try TemporaryFolder("io")
+        let path = folder.url.appendingPathComponent("grid.png").path
         try run("save", [.word("x"), .quoted(path), .word("grid")], tensors: ["x": x])
         let image = try PNG.decode(try FileFormat.read(path))
         #expect((image.width, image.height, image.channels) == (6, 1, 1))
@@ -109,8 +112,8 @@ import Testing
     ] as [(String, [Int], [(String, Syntax)], String)])
     func refusesWithAReason(_ name: String, _ shape: [Int], _ options: [(String, Syntax)], _ reason: String) throws {
         let x = try Tensor(shape: shape, repeating: 0.5)
-        let folder = try temporaryFolder()
-        let path = folder.appendingPathComponent(name).path
+        let folder = try TemporaryFolder("io")
+        let path = folder.url.appendingPathComponent(name).path
         let message = errorMessage { try run("save", [.word("x"), .quoted(path)], options: options, tensors: ["x": x]) }
         #expect(message.hasPrefix("save: "), "\(message)")
         #expect(message.contains(reason), "\(message)")
@@ -127,8 +130,8 @@ import Testing
     }
 
     @Test func failedSaveLeavesTheOldFileIntact() throws {
-        let folder = try temporaryFolder()
-        let path = folder.appendingPathComponent("keep.png").path
+        let folder = try TemporaryFolder("io")
+        let path = folder.url.appendingPathComponent("keep.png").path
         let old = try SaveTests.saved(try Tensor(shape: [3, 3], repeating: 0.25), "keep.png")
         try Data(old).write(to: URL(fileURLWithPath: path))
         let wide = try Tensor(shape: [3, 3, 7], repeating: 1)
@@ -138,8 +141,8 @@ import Testing
     }
 
     @Test func writeFailingHalfwayLeavesTheOldFileAndNoTemporary() throws {
-        let folder = try temporaryFolder()
-        let path = folder.appendingPathComponent("data.npy").path
+        let folder = try TemporaryFolder("io")
+        let path = folder.url.appendingPathComponent("data.npy").path
         try AtomicFile.write([1, 2, 3], to: path)
         let message = errorMessage {
             try AtomicFile.write(to: path) { handle in
@@ -153,8 +156,8 @@ import Testing
     }
 
     @Test func saveReplacesAnExistingFileWhole() throws {
-        let folder = try temporaryFolder()
-        let path = folder.appendingPathComponent("img.png").path
+        let folder = try TemporaryFolder("io")
+        let path = folder.url.appendingPathComponent("img.png").path
         try run("save", [.word("x"), .quoted(path)], tensors: ["x": try Tensor(shape: [40, 40], repeating: 0.3)])
         try run("save", [.word("x"), .quoted(path)], tensors: ["x": try Tensor(shape: [2, 2], repeating: 0.6)])
         #expect(try load(path).shape == [2, 2, 1])
@@ -162,7 +165,8 @@ import Testing
     }
 
     @Test func missingFolderIsNamed() throws {
-        let folder = try temporaryFolder().appendingPathComponent("no-such-folder")
+        let parent = try TemporaryFolder("io")
+        let folder = parent.url.appendingPathComponent("no-such-folder")
         let x = try Tensor(shape: [2, 2], repeating: 0)
         let message = errorMessage {
             try run("save", [.word("x"), .quoted(folder.appendingPathComponent("a.png").path)], tensors: ["x": x])
