@@ -133,7 +133,7 @@ import TestSupport
     }
 
     @Test func randomBytesNeverCrash() throws {
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)  // seeded, so the random inputs are the same on every run
         let magics: [[UInt8]] = [[], JPEG.magic, PNG.magic, NPY.magic + [1, 0], Array("P5 ".utf8), Array("P3\n".utf8)]
         for round in 0..<600 {
             let length = Int(generator.next() % 300)
@@ -153,17 +153,4 @@ func expectMessage(_ message: String, is expected: String? = nil, startsWith pre
                    sourceLocation: SourceLocation = #_sourceLocation) {
     let ok = expected.map { message == $0 } ?? prefix.map { message.hasPrefix($0) } ?? false
     #expect(ok, "got: \(message)", sourceLocation: sourceLocation)
-}
-
-/// A small seeded generator (SplitMix64), so the random inputs are the same on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
