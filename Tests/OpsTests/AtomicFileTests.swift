@@ -1,25 +1,23 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import Ops
 
 /// A failed save never truncates an existing file and leaves no temporary file behind.
 final class AtomicFileTests: XCTestCase {
-    var folder: URL!
+    var folder: TemporaryFolder!
 
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("convsh-atomic-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
+    override func setUpWithError() throws { folder = try TemporaryFolder("atomic") }
 
     override func tearDown() {
-        _ = chmod(folder.path, 0o755)
-        try? FileManager.default.removeItem(at: folder)
+        _ = chmod(folder.path, 0o755)  // so that the folder can be removed
+        folder = nil
     }
 
     func files() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() }
 
     func testFailureMidwayKeepsTheOldFile() throws {
-        let path = folder.appendingPathComponent("x.npy").path
+        let path = folder.url.appendingPathComponent("x.npy").path
         try AtomicFile.write(Array("old contents".utf8), to: path)
         XCTAssertThrowsError(try AtomicFile.write(to: path) { handle in
             let half = Array("new, half writ".utf8)
@@ -31,7 +29,7 @@ final class AtomicFileTests: XCTestCase {
     }
 
     func testSuccessReplacesAndKeepsTheUsualMode() throws {
-        let path = folder.appendingPathComponent("x.npy").path
+        let path = folder.url.appendingPathComponent("x.npy").path
         try AtomicFile.write(Array("one".utf8), to: path)
         try AtomicFile.write(Array("two".utf8), to: path)
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "two")
@@ -44,7 +42,7 @@ final class AtomicFileTests: XCTestCase {
 
     func testReadOnlyFolder() throws {
         try XCTSkipIf(geteuid() == 0, "root writes into read-only folders")
-        let path = folder.appendingPathComponent("x.npy").path
+        let path = folder.url.appendingPathComponent("x.npy").path
         try AtomicFile.write(Array("old".utf8), to: path)
         XCTAssertEqual(chmod(folder.path, 0o555), 0)
         XCTAssertThrowsError(try AtomicFile.write(Array("new".utf8), to: path)) {

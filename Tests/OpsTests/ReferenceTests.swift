@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import Ops
 
@@ -55,9 +56,7 @@ final class ReferenceTests: XCTestCase {
     // MARK: - Through the op
 
     func testEveryCaseThroughTheRegisteredOp() throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("convsh-reference-\(getpid())")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let scratch = try TemporaryFolder("reference")
         var ops = Set<String>()
         for c in try cases() {
             let runner = OpRunner()
@@ -68,7 +67,7 @@ final class ReferenceTests: XCTestCase {
             }
             positional += c.paths.map { .quoted(Self.folder.appendingPathComponent($0).path) }
             positional += c.words.map(Syntax.word)
-            let saved = scratch.appendingPathComponent(c.name + ".npy")
+            let saved = scratch.url.appendingPathComponent(c.name + ".npy")
             if c.op == "save" { positional.append(.quoted(saved.path)) }
             ops.insert(c.op)
             guard let output = c.output else {
