@@ -1,29 +1,38 @@
 import Foundation
 import Ops
 
-/// An error inside a script, located: `lesson.convsh:7: error: conv2d: argument 3: expected same|valid, got 'sme'`.
-struct ScriptError: Error, CustomStringConvertible {
+/// Where a line of input came from: `lib.convsh:7`, `-c:1`, `<stdin>:3`, or `<repl>:2` (the REPL counts the
+/// lines of one entry: 1 at `convsh>`, then 2, 3... at `...>`).
+struct SourceLocation: Equatable, CustomStringConvertible {
+    /// The file name the REPL's lines carry.
+    static let prompt = "<repl>"
+
     let file: String
     let line: Int
+
+    var description: String { "\(file):\(line)" }
+}
+
+/// An error inside a script, located: `lesson.convsh:7: error: conv2d: argument 3: expected same|valid, got 'sme'`.
+struct ScriptError: Error, CustomStringConvertible {
+    let location: SourceLocation
     let message: String
 
-    var description: String { "\(file):\(line): error: \(message)" }
+    var description: String { "\(location): error: \(message)" }
 }
 
 extension Session {
     /// Runs `text` line by line as the script `file`, stopping at the first error (thrown as a `ScriptError`
     /// that points at the innermost failing line, also through `source`).
     func runScript(_ text: String, file: String) throws {
-        var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let location = SourceLocation(file: file, line: index + 1)
             do {
-                try run(line: String(line.hasSuffix("\r") ? line.dropLast() : line),
-                        at: SourceLocation(file: file, line: number))
+                try run(line: String(line.hasSuffix("\r") ? line.dropLast() : line), at: location)
             } catch let error as ScriptError {
                 throw error
             } catch {
-                throw ScriptError(file: file, line: number, message: Session.message(error))
+                throw ScriptError(location: location, message: Session.message(error))
             }
             if quitRequested { return }
         }
@@ -48,7 +57,7 @@ extension Session {
 
     /// The one-line text of any error.
     static func message(_ error: Error) -> String {
-        if let error = error as? ScriptError { return "\(error.file):\(error.line): \(error.message)" }
+        if let error = error as? ScriptError { return "\(error.location): \(error.message)" }
         return (error as? OpError)?.message ?? String(describing: error)
     }
 }

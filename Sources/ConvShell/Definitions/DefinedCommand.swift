@@ -83,8 +83,7 @@ final class DefinedCommand: Op, @unchecked Sendable {
                 throw error
             } catch {
                 let from = caller.map { $0.file == SourceLocation.prompt ? "" : ", called from \($0)" } ?? ""
-                throw ScriptError(file: location.file, line: location.line,
-                                  message: "\(Session.message(error)) (in \(name)\(from))")
+                throw ScriptError(location: location, message: "\(Session.message(error)) (in \(name)\(from))")
             }
             if let target = statement.target { values[target] = nil }
             if session.quitRequested { return nil }

@@ -1,17 +1,5 @@
 import Ops
 
-/// Where a line of input came from: `lib.convsh:7`, `-c:1`, `<stdin>:3`, or `<repl>:2` (the REPL counts the
-/// lines of one entry: 1 at `convsh>`, then 2, 3... at `...>`).
-struct SourceLocation: Equatable, CustomStringConvertible {
-    /// The file name the REPL's lines carry.
-    static let prompt = "<repl>"
-
-    let file: String
-    let line: Int
-
-    var description: String { "\(file):\(line)" }
-}
-
 /// A command defined by a script: `def NAME PARAM...`, the statements of its body, `end`.
 ///
 /// Semantics (docs/definitions.md):

@@ -30,8 +30,7 @@ extension Session {
     func finishDefinitions() throws {
         guard let open = definitions.open else { return }
         definitions.open = nil
-        throw ScriptError(file: open.location.file, line: open.location.line,
-                          message: "def \(open.name): missing 'end'")
+        throw ScriptError(location: open.location, message: "def \(open.name): missing 'end'")
     }
 
     // MARK: - Lines
