@@ -4,9 +4,9 @@ import Testing
 /// `explain`: windows, products and sums worked out by hand (not by our conv), borders included.
 struct ExplainTests {
     /// 1 2 3 / 4 5 6 / 7 8 9.
-    let x = try! VizHarness.matrix([[1, 2, 3], [4, 5, 6], [7, 8, 9]])
+    let x = try! matrix([[1, 2, 3], [4, 5, 6], [7, 8, 9]])
     /// Sobel-like: 1 0 -1 / 2 0 -2 / 1 0 -1.
-    let sobel = try! VizHarness.matrix([[1, 0, -1], [2, 0, -2], [1, 0, -1]])
+    let sobel = try! matrix([[1, 0, -1], [2, 0, -2], [1, 0, -1]])
 
     private func conv(_ k: Tensor, _ padding: String, _ options: [(String, Syntax)] = [], input: Tensor? = nil)
         throws -> Tensor {
@@ -36,7 +36,7 @@ struct ExplainTests {
 
     @Test func evenKernelPutsOddPaddingBottomRight() throws {
         // 2x2 kernel, SAME: total padding 1 per axis → top 0, bottom 1, left 0, right 1.
-        let f = try conv(VizHarness.matrix([[1, 2], [3, 4]]), "same")
+        let f = try conv(matrix([[1, 2], [3, 4]]), "same")
         let g = f.origin!.detail as! ConvGeometry
         #expect([g.padTop, g.padBottom, g.padLeft, g.padRight] == [0, 1, 0, 1])
         #expect(explain(f, 0, 0).sum == 1 + 4 + 12 + 20)      // window 1 2 / 4 5

@@ -37,7 +37,7 @@ struct GridTests {
     }
 
     @Test func severalTensorsLabelledAsTyped() throws {
-        let a = try VizHarness.matrix([[0, 1], [1, 0]]), b = try Tensor(shape: [2, 2, 3], repeating: 1)
+        let a = try matrix([[0, 1], [1, 0]]), b = try Tensor(shape: [2, 2, 3], repeating: 1)
         let out = try VizHarness.run("show", [.word("a"), .word("b")], tensors: ["a": a, "b": b],
                                      terminal: VizHarness.terminal(columns: 9, rows: 6, color: false))
         #expect(out == """
@@ -69,7 +69,7 @@ struct GridTests {
         #expect(Tile.boxes(4, 2) == [0..<2, 2..<4])
         #expect(Tile.boxes(2, 4) == [0..<1, 0..<1, 1..<2, 1..<2])
         #expect(Tile.boxes(3, 2) == [0..<1, 1..<3])
-        let tile = try Tile.tiles(of: VizHarness.matrix([[1, 3, 5, 7], [1, 3, .nan, 7]]), label: nil)[0]
+        let tile = try Tile.tiles(of: matrix([[1, 3, 5, 7], [1, 3, .nan, 7]]), label: nil)[0]
         #expect(tile.resampled(width: 2, height: 1) == [2, 19.0 / 3])
         #expect(tile.resampled(width: 8, height: 2)[0..<4] == [1, 1, 3, 3])
     }

@@ -3,7 +3,7 @@ import Testing
 
 /// `show K`: headers, tables and shading, with goldens written out by hand.
 struct KernelTableTests {
-    let edge = try! VizHarness.matrix([[-1, -1, -1], [-1, 8, -1], [-1, -1, -1]])
+    let edge = try! matrix([[-1, -1, -1], [-1, 8, -1], [-1, -1, -1]])
 
     @Test func plainTableUnderShowKernelStyleHeader() throws {
         let out = try VizHarness.run("show", [.word("k")], tensors: ["k": edge])
@@ -27,7 +27,7 @@ struct KernelTableTests {
     }
 
     @Test func evenKernelOriginAndRoundedValues() throws {
-        let k = try VizHarness.matrix([[0.125, -0.001, 0.5, 0.25], [1, 2, 3, 4]])
+        let k = try matrix([[0.125, -0.001, 0.5, 0.25], [1, 2, 3, 4]])
         let out = try VizHarness.run("show", [.word("k")], [("digits", .number(3))], tensors: ["k": k])
         #expect(out == """
             Kernel "k" of size 4x2+1+0 with values from -0.001 to 4, output range -0.001 to 10.875 (sum 10.874)
@@ -35,14 +35,14 @@ struct KernelTableTests {
              1.000   2.000   3.000   4.000
 
             """)
-        let small = try VizHarness.matrix([[-0.001, 0.004]])
+        let small = try matrix([[-0.001, 0.004]])
         #expect(try VizHarness.run("show", [.word("s")], tensors: ["s": small]).hasSuffix("\n0.00  0.00\n"))
     }
 
     @Test func shadedCellsAsShowKernelColoursThem() throws {
         // Blues_r(0) = #08306b (ColorBrewer's darkest blue), Blues_r(255) = #f7fbff; 0 ≤ (0+3)/2 takes light text,
         // 3 > 1.5 takes dark text.
-        let k = try VizHarness.matrix([[0, 3], [3, 0]])
+        let k = try matrix([[0, 3], [3, 0]])
         let out = try VizHarness.run("show", [.word("k")], tensors: ["k": k], terminal: VizHarness.terminal())
         let dark = "\\e[48;2;8;48;107m\\e[38;2;247;251;255m 0 ", light = "\\e[48;2;247;251;255m\\e[38;2;8;48;107m 3 "
         #expect(VizHarness.visible(out) == """

@@ -4,7 +4,7 @@ import Testing
 /// `Montage.render`, the picture `save X FILE.png grid` writes.
 struct MontageTests {
     @Test func grayMapsSideBySideWithWhiteGap() throws {
-        let a = try VizHarness.matrix([[0, 1], [1, 0]]), b = try VizHarness.matrix([[5, 5], [5, 9]])
+        let a = try matrix([[0, 1], [1, 0]]), b = try matrix([[5, 5], [5, 9]])
         let m = try Montage.render([("a", a), ("b", b)], cmap: ColorMap.named("gray")!)
         #expect(m.shape == [2, 6, 1])
         // Two tiles per row (⌈√2⌉), 2 pixels of white between; b scaled 5..9 → 0, 0 / 0, 1.
@@ -13,7 +13,7 @@ struct MontageTests {
     }
 
     @Test func colourMapsAndRgbGiveThreeChannels() throws {
-        let a = try VizHarness.matrix([[0, 1]])
+        let a = try matrix([[0, 1]])
         let m = try Montage.render([("a", a)], cmap: ColorMap.named("viridis")!)
         #expect(m.shape == [1, 2, 3])
         #expect(m.scalars == [68, 1, 84, 253, 231, 36].map { Float($0) / 255 })

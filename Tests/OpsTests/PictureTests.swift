@@ -35,7 +35,7 @@ struct PictureTests {
 
     @Test func mapsGoThroughTheColourMapMinToMax() throws {
         // Scaled min..max: 5 → viridis(0) = #440154, 7 → viridis(1) (bytes as matplotlib truncates them).
-        let map = try VizHarness.matrix([[5, 7], [7, 5]])
+        let map = try matrix([[5, 7], [7, 5]])
         let out = try VizHarness.run("show", [.word("m")], [("cmap", .word("viridis")), ("as", .word("picture"))],
                                      tensors: ["m": map], terminal: VizHarness.terminal(columns: 4, rows: 3))
         let lines = VizHarness.visible(out).split(separator: "\n").map(String.init)
@@ -84,7 +84,7 @@ struct PictureTests {
     }
 
     @Test func charactersWithoutColour() throws {
-        let map = try VizHarness.matrix([[0, 1], [0, 1], [1, 1], [0, 0]])
+        let map = try matrix([[0, 1], [0, 1], [1, 1], [0, 0]])
         let out = try VizHarness.run("show", [.word("m")], [("as", .word("picture"))], tensors: ["m": map],
                                      terminal: VizHarness.terminal(columns: 2, rows: 4, color: false))
         // Rows 0-1: black over black, white over white; rows 2-3: white over black, mean luma 127.5 → "=".

@@ -2,23 +2,29 @@ import Foundation
 import XCTest
 @testable import Ops
 
-/// Runs ops the way the shell does: registry lookup, `Arguments` over named tensors, a `Context` whose
-/// printed output is captured.
-final class OpRunner {
+/// `op` applied as the shell applies it: registry lookup, `Arguments` over `positional` and `options` whose words
+/// name `tensors`, then `Registry.apply` (argument counts and keys checked) in `context`.
+@discardableResult
+func run(_ op: String, _ positional: [Syntax], options: [(String, Syntax)] = [], tensors: [String: Tensor] = [:],
+         context: Context = Context(threads: 2, write: { _ in })) throws -> Tensor? {
     let registry = Registry()
+    guard let found = registry.op(named: op) else { throw OpError("no op \(op)") }
+    let list = ArgumentList(positional: positional, options: options.map { (key: $0.0, value: $0.1) })
+    let arguments = Arguments(op: op, list: list, lookup: { tensors[$0] }, names: { tensors.keys.sorted() })
+    return try registry.apply(found, arguments, context)
+}
+
+/// Runs ops on named tensors, for XCTest cases, collecting what they print.
+final class OpRunner {
     var tensors: [String: Tensor] = [:]
     private(set) var printed = ""
     lazy var context = Context(threads: 1) { [unowned self] in self.printed += $0 }
 
     init(_ tensors: [String: Tensor] = [:]) { self.tensors = tensors }
 
-    /// `op` applied to `positional` and `options`, through `Registry.apply` (argument counts and keys checked).
+    /// `op` applied to `positional` and `options` over `tensors`, as `OpsTests.run` applies it.
     func run(_ op: String, _ positional: [Syntax], options: [(String, Syntax)] = []) throws -> Tensor? {
-        guard let found = registry.op(named: op) else { throw OpError("no op \(op)") }
-        let arguments = Arguments(op: op, list: ArgumentList(positional: positional,
-                                                             options: options.map { (key: $0.0, value: $0.1) }),
-                                  lookup: { self.tensors[$0] }, names: { Array(self.tensors.keys).sorted() })
-        return try registry.apply(found, arguments, context)
+        try OpsTests.run(op, positional, options: options, tensors: tensors, context: context)
     }
 
     /// Like `run`, for ops that must return a tensor.

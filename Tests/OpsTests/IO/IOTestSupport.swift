@@ -35,17 +35,6 @@ enum Reference {
     }
 }
 
-/// Runs an op through the registry, as the shell does: positional arguments, `key=value` options, and the
-/// tensors the arguments may name.
-@discardableResult
-func run(_ op: String, _ positional: [Syntax], options: [(String, Syntax)] = [],
-         tensors: [String: Tensor] = [:], threads: Int = 2) throws -> Tensor? {
-    let registry = Registry()
-    let list = ArgumentList(positional: positional, options: options.map { (key: $0.0, value: $0.1) })
-    let arguments = Arguments(op: op, list: list, lookup: { tensors[$0] }, names: { Array(tensors.keys) })
-    return try registry.apply(registry.op(named: op)!, arguments, Context(threads: threads, write: { _ in }))
-}
-
 /// `load PATH WORDS... [options]` through the registry.
 func load(_ path: String, _ words: String..., options: [(String, Syntax)] = []) throws -> Tensor {
     try run("load", [.quoted(path)] + words.map { .word($0) }, options: options)!
