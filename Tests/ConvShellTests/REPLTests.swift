@@ -31,8 +31,7 @@ final class REPLTests: XCTestCase {
     /// Runs one line and returns what it printed before the next prompt.
     @discardableResult
     func run(_ terminal: PseudoTerminal, _ keys: String) throws -> String {
-        terminal.type(keys + "\r")
-        return try terminal.expect(prompt)
+        try terminal.enter(keys, thenExpect: prompt)
     }
 
     func quit(_ terminal: PseudoTerminal) {

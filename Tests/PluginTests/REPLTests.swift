@@ -23,16 +23,10 @@ import Testing
     @Test func defContinuesAtItsOwnPromptAndAnErrorInsidePointsAtTheLine() throws {
         let repl = try PseudoTerminal()
         try repl.expect("convsh> ")
-        repl.type("def twice x\r")
-        try repl.expect("...> ")
-        repl.type("# relu, then relu again\r")
-        try repl.expect("...> ")
-        repl.type("y = relu x\r")
-        try repl.expect("...> ")
-        repl.type("relu yy\r")
-        try repl.expect("...> ")
-        repl.type("end\r")
-        try repl.expect("convsh> ")
+        for line in ["def twice x", "# relu, then relu again", "y = relu x", "relu yy"] {
+            try repl.enter(line, thenExpect: "...> ")
+        }
+        try repl.enter("end")
         repl.type("z = twice [[-2, 3]]\r")
         try repl.expect("error: <repl>:4: relu: argument 1: unknown tensor 'yy'; did you mean y? (in twice)")
         repl.type("help tw\t\r")  // Tab completes the defined command's name

@@ -75,6 +75,13 @@ public final class PseudoTerminal {
         }
     }
 
+    /// Types `keys` and Enter, then waits for `prompt`; returns what was shown in between (the echo and the output).
+    @discardableResult
+    public func enter(_ keys: String, thenExpect prompt: String = "convsh> ") throws -> String {
+        type(keys + "\r")
+        return try expect(prompt)
+    }
+
     /// Waits (at most 5 s) until the terminal is out of canonical mode, as a line editor sets it.
     private func waitForRawMode() {
         var settings = termios()
