@@ -1,0 +1,41 @@
+/// One register-tile shape an ISA provides: `channels` output channels (V registers) × `pixels` output pixels (R).
+public struct TileShape: Sendable, Equatable {
+    public let channels: Int
+    public let pixels: Int
+
+    public init(channels: Int, pixels: Int) {
+        self.channels = channels
+        self.pixels = pixels
+    }
+}
+
+/// The kernels of one instruction set: what the schedules in `Ops` call through, chosen once at run time.
+///
+/// Every entry is a plain, non-generic function on raw pointers compiled in its ISA's target, so nothing
+/// compiled for AVX-512 can leak into code that runs on a CPU without it.
+public struct KernelSet: Sendable {
+    /// `avx512`, `avx2` or `generic`.
+    public let name: String
+    /// Floats per register.
+    public let lanes: Int
+    /// Register tiles, widest first; `tiles(shape, args)` takes an index into this list.
+    public let shapes: [TileShape]
+    /// `runTiles` with `shapes[shape]`.
+    public let tiles: @Sendable (_ shape: Int, _ args: UnsafePointer<ConvTileArgs>) -> Void
+    /// `runDepthwise`.
+    public let depthwise: @Sendable (_ args: UnsafePointer<DepthwiseArgs>) -> Void
+    /// `runRelu`.
+    public let relu: @Sendable (_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>,
+                                _ count: Int) -> Void
+    /// `runMaxPool`.
+    public let maxPool: @Sendable (_ args: UnsafePointer<PoolArgs>) -> Void
+
+    public init(name: String, lanes: Int, shapes: [TileShape],
+                tiles: @escaping @Sendable (Int, UnsafePointer<ConvTileArgs>) -> Void,
+                depthwise: @escaping @Sendable (UnsafePointer<DepthwiseArgs>) -> Void,
+                relu: @escaping @Sendable (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void,
+                maxPool: @escaping @Sendable (UnsafePointer<PoolArgs>) -> Void) {
+        (self.name, self.lanes, self.shapes, self.tiles) = (name, lanes, shapes, tiles)
+        (self.depthwise, self.relu, self.maxPool) = (depthwise, relu, maxPool)
+    }
+}

@@ -1,0 +1,48 @@
+import CCPUID
+import ConvKernels
+import ConvKernelsAVX2
+import ConvKernelsAVX512
+import ConvKernelsGeneric
+import Foundation
+
+/// The instruction sets the conv, relu and maxpool kernels are compiled for; one is chosen at run time.
+///
+/// `swift build` compiles every kernel set (each in its own target with its own `-target-cpu`); CPUID says which
+/// this CPU can run. `CONVSH_ISA=avx512|avx2|generic` forces a set, for testing and comparison; a set the CPU
+/// cannot run is refused with a warning on stderr, and the best supported set is used instead.
+public enum ISA: String, Sendable, CaseIterable {
+    case avx512, avx2, generic
+
+    /// The sets this CPU and OS can run, best first.
+    public static let supported: [ISA] = {
+        let features = Int(ccpuid_features())
+        var sets: [ISA] = []
+        if features & Int(CCPUID_AVX512) != 0 { sets.append(.avx512) }
+        if features & Int(CCPUID_AVX2) != 0 { sets.append(.avx2) }
+        return sets + [.generic]
+    }()
+
+    /// The set ops use: `CONVSH_ISA` when set and supported, else the best supported.
+    public static let selected: ISA = {
+        guard let name = ProcessInfo.processInfo.environment["CONVSH_ISA"], !name.isEmpty else {
+            return supported[0]
+        }
+        guard let isa = ISA(rawValue: name.lowercased()), supported.contains(isa) else {
+            let known = supported.map(\.rawValue).joined(separator: "|")
+            FileHandle.standardError.write(Data(
+                "convsh: warning: CONVSH_ISA=\(name) is not available on this CPU (\(known)); using \(supported[0])\n"
+                    .utf8))
+            return supported[0]
+        }
+        return isa
+    }()
+
+    /// The kernels compiled for this set. Call only for a member of `supported`.
+    var kernels: KernelSet {
+        switch self {
+        case .avx512: return avx512Kernels
+        case .avx2: return avx2Kernels
+        case .generic: return genericKernels
+        }
+    }
+}
