@@ -24,17 +24,20 @@ let package = Package(
         // libedit (line editing, history, completion) behind a tiny C shim for its variadic calls.
         .systemLibrary(name: "CEdit", path: "Sources/CEdit", pkgConfig: "libedit",
                        providers: [.apt(["libedit-dev"])]),
-        // CPUID and XGETBV: which kernel set this CPU and OS can run.
-        .target(name: "CCPUID", path: "Sources/CCPUID"),
+        // CPUID and XGETBV (which kernel set this CPU and OS can run) and non-temporal stores, in C.
+        .target(name: "CKernelSupport", path: "Sources/CKernelSupport"),
         // Micro-kernels written once, generic over an ISA's vector type; specialised by the three targets below.
         .target(name: "ConvKernels", path: "Sources/ConvKernels"),
-        .target(name: "ConvKernelsAVX512", dependencies: ["ConvKernels"], path: "Sources/ConvKernelsAVX512",
+        .target(name: "ConvKernelsAVX512", dependencies: ["ConvKernels", "CKernelSupport"],
+                path: "Sources/ConvKernelsAVX512",
                 swiftSettings: avx512),
-        .target(name: "ConvKernelsAVX2", dependencies: ["ConvKernels"], path: "Sources/ConvKernelsAVX2",
+        .target(name: "ConvKernelsAVX2", dependencies: ["ConvKernels", "CKernelSupport"],
+                path: "Sources/ConvKernelsAVX2",
                 swiftSettings: avx2),
-        .target(name: "ConvKernelsGeneric", dependencies: ["ConvKernels"], path: "Sources/ConvKernelsGeneric"),
+        .target(name: "ConvKernelsGeneric", dependencies: ["ConvKernels", "CKernelSupport"],
+                path: "Sources/ConvKernelsGeneric"),
         // Tensors, the op registry and every op; knows nothing of terminals or line editing.
-        .target(name: "Ops", dependencies: ["CCPUID", "ConvKernels", "ConvKernelsAVX512", "ConvKernelsAVX2",
+        .target(name: "Ops", dependencies: ["CKernelSupport", "ConvKernels", "ConvKernelsAVX512", "ConvKernelsAVX2",
                                             "ConvKernelsGeneric"], path: "Sources/Ops"),
         // The front-end: command line, parser, session, REPL.
         .executableTarget(

@@ -49,7 +49,9 @@ enum Workloads {
             let g = try ConvGeometry(input: x.shape, kernel: k.shape, padding: .same)
             return Workload(id: id, title: "3x3 edge filter SAME on 4096x4096x1", unit: "gbps",
                             work: Double(2 * x.byteCount), dataBytes: 2 * x.byteCount,
-                            variants: [("conv2d", { _ = try Convolution.convolve(x, k, g, threads: threads, isa: isa) })])
+                            variants: [("conv2d", {
+                                _ = try Convolution.convolve(x, k, g, threads: threads, isa: isa)
+                            })])
         case "W2": return try conv(id, [1, 224, 224, 3], 64, stride: 1, threads: threads, isa: isa)
         case "W3": return try conv(id, [1, 224, 224, 64], 64, stride: 1, threads: threads, isa: isa)
         case "W4": return try conv(id, [1, 112, 112, 128], 128, stride: 1, threads: threads, isa: isa)

@@ -6,8 +6,10 @@ import Ops
 //   convsh-bench [--threads N] [--isa avx512|avx2|generic] [--seconds S] W1 [W2 ...]
 //
 // Prints one JSON object per workload variant and line: median/min/p25/p75 ms over N timed calls after 3 warm-up
-// calls (N = clamp(S / one call, 7, 60)), the rate (GFLOP/s or GB/s), and the process's peak RSS with the part of
-// it beyond the workload's own tensors. `scripts/bench` runs one process per workload so that figure is its own.
+// calls (N = clamp(S / one call, 7, 60)), the median CPU time per call over all threads (well below threads ×
+// wall time means other processes had the CPUs), the rate (GFLOP/s or GB/s), and the process's peak RSS with the
+// part of it beyond the workload's own tensors. `scripts/bench` runs one process per workload so that figure is
+// its own.
 
 struct Options {
     var threads = WorkerPool.defaultThreads
@@ -47,19 +49,29 @@ func peakRSS() -> Int {
     return usage.ru_maxrss * 1024
 }
 
-/// Median and quartiles of timed calls, in milliseconds.
+/// CPU time this process has used (all threads, user + system), in milliseconds.
+func processCPU() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let user = Double(usage.ru_utime.tv_sec) * 1e3 + Double(usage.ru_utime.tv_usec) / 1e3
+    return user + Double(usage.ru_stime.tv_sec) * 1e3 + Double(usage.ru_stime.tv_usec) / 1e3
+}
+
+/// Median and quartiles of timed calls in milliseconds, and the median CPU time per call (all threads).
 func time(_ call: () throws -> Void, seconds: Double) throws -> (median: Double, min: Double, p25: Double,
-                                                                  p75: Double, reps: Int) {
-    func once() throws -> Double {
+                                                                  p75: Double, reps: Int, cpu: Double) {
+    func once() throws -> (wall: Double, cpu: Double) {
+        let cpu = processCPU()
         let start = DispatchTime.now().uptimeNanoseconds
         try call()
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, processCPU() - cpu)
     }
     for _ in 0..<3 { _ = try once() }
-    let first = try once()
+    let first = try once().wall
     let reps = max(7, min(60, Int(seconds * 1000 / max(first, 1e-3))))
-    let times = try (0..<reps).map { _ in try once() }.sorted()
-    return (times[reps / 2], times[0], times[reps / 4], times[(3 * reps) / 4], reps)
+    let samples = try (0..<reps).map { _ in try once() }
+    let times = samples.map(\.wall).sorted(), cpu = samples.map(\.cpu).sorted()
+    return (times[reps / 2], times[0], times[reps / 4], times[(3 * reps) / 4], reps, cpu[reps / 2])
 }
 
 do {
@@ -75,7 +87,7 @@ do {
                 "\"workload\":\"\(id)\"", "\"title\":\"\(workload.title)\"", "\"variant\":\"\(variant)\"",
                 "\"threads\":\(options.threads)", "\"isa\":\"\(options.isa.rawValue)\"",
                 "\"median_ms\":\(t.median)", "\"min_ms\":\(t.min)", "\"p25_ms\":\(t.p25)", "\"p75_ms\":\(t.p75)",
-                "\"reps\":\(t.reps)", "\"unit\":\"\(workload.unit)\"", "\"rate\":\(rate)",
+                "\"reps\":\(t.reps)", "\"cpu_ms\":\(t.cpu)", "\"unit\":\"\(workload.unit)\"", "\"rate\":\(rate)",
                 "\"peak_rss_mib\":\(Double(peakRSS()) / 1_048_576)", "\"extra_mib\":\(Double(extra) / 1_048_576)",
             ]
             print("{" + fields.joined(separator: ",") + "}")

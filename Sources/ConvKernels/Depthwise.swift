@@ -20,12 +20,17 @@ public struct DepthwiseArgs {
     /// Floats between the inputs of neighbouring output pixels: `strideX · C`.
     public var pixelStep: Int
     public var relu: Bool
+    /// Store with non-temporal stores (for outputs much larger than the caches).
+    public var stream: Bool
+    /// Input the next output row will read first, loaded ahead while this row computes (stride 1 only).
+    public var prefetch: UnsafePointer<Float>?
 
     @inlinable
     public init(taps: UnsafePointer<DepthwiseTap>, tapCount: Int, out: UnsafeMutablePointer<Float>, pixels: Int,
-                channels: Int, pixelStep: Int, relu: Bool) {
+                channels: Int, pixelStep: Int, relu: Bool, stream: Bool, prefetch: UnsafePointer<Float>?) {
         (self.taps, self.tapCount, self.out, self.pixels) = (taps, tapCount, out, pixels)
-        (self.channels, self.pixelStep, self.relu) = (channels, pixelStep, relu)
+        (self.channels, self.pixelStep, self.relu, self.stream, self.prefetch) =
+            (channels, pixelStep, relu, stream, prefetch)
     }
 }
 
@@ -33,26 +38,51 @@ public struct DepthwiseArgs {
 ///
 /// Memory-bound, so it vectorises along the row: with stride 1 (`pixelStep == channels`) pixels and channels
 /// form one contiguous run of `pixels·C` floats, computed four registers at a time (`W` for a one-channel image,
-/// `W·C` for a depthwise filter); with a larger stride it vectorises along the channels of each pixel.
+/// `W·C` for a depthwise filter); with a larger stride it vectorises along the channels of each pixel. Every
+/// element is the same chain of multiply-adds whichever loop computes it, so where vectors start cannot change a
+/// result.
 @inlinable @inline(__always)
 public func runDepthwise<L: LaneVector>(_ args: UnsafePointer<DepthwiseArgs>, _: L.Type) {
     let a = args.pointee
     if a.pixelStep == a.channels {
-        depthwiseSpan(a, start: 0, count: a.pixels &* a.channels, input: 0, L.self)
+        var j = 0
+        let count = a.pixels &* a.channels
+        if a.stream {
+            // Scalars up to a 64-byte boundary, then aligned non-temporal stores.
+            let misalignment = Int(bitPattern: a.out) & 63
+            let head = ((64 &- misalignment) & 63) / 4
+            j = depthwiseScalars(a, start: 0, end: min(head, count), input: 0, L.self)
+            j = depthwiseVectors(a, start: j, count: count, input: 0, stream: true, L.self)
+            L.streamFence()
+        }
+        j = depthwiseVectors(a, start: j, count: count, input: 0, stream: false, L.self)
+        _ = depthwiseScalars(a, start: j, end: count, input: 0, L.self)
     } else {
         for p in 0..<a.pixels {
-            depthwiseSpan(a, start: p &* a.channels, count: a.channels, input: p &* a.pixelStep, L.self)
+            let start = p &* a.channels, input = p &* a.pixelStep &- start
+            let j = depthwiseVectors(a, start: start, count: start &+ a.channels, input: input, stream: false, L.self)
+            _ = depthwiseScalars(a, start: j, end: start &+ a.channels, input: input, L.self)
         }
     }
 }
 
-/// `out[start + j] = Σ_t w_t · input_t[input + j]`, `j < count`: four registers per step, then one, then scalars.
+/// `out[j] = Σ_t w_t · input_t[input + j]` for `j` from `start` while four (then one) whole registers fit below
+/// `count`; returns the first `j` not computed.
 @inlinable @inline(__always)
-func depthwiseSpan<L: LaneVector>(_ a: DepthwiseArgs, start: Int, count: Int, input: Int, _: L.Type) {
+func depthwiseVectors<L: LaneVector>(_ a: DepthwiseArgs, start: Int, count: Int, input: Int, stream: Bool,
+                                     _: L.Type) -> Int {
     let n = L.lanes
-    let out = a.out + start
-    var j = 0
+    let out = a.out
+    var j = start
     while j &+ 4 &* n <= count {
+        if let next = a.prefetch {
+            // One cache line per 16 floats of the next row.
+            var line = 0
+            while line < 4 &* n {
+                L.prefetch(next + (input &+ j &+ line))
+                line &+= 16
+            }
+        }
         var s0 = L(), s1 = L(), s2 = L(), s3 = L()
         for t in 0..<a.tapCount {
             let tap = a.taps[t]
@@ -63,12 +93,21 @@ func depthwiseSpan<L: LaneVector>(_ a: DepthwiseArgs, start: Int, count: Int, in
             s2 = s2.addingProduct(L(loading: p + 2 &* n), w)
             s3 = s3.addingProduct(L(loading: p + 3 &* n), w)
         }
-        (a.relu ? s0.relu() : s0).store(to: out + j)
-        (a.relu ? s1.relu() : s1).store(to: out + j + n)
-        (a.relu ? s2.relu() : s2).store(to: out + j + 2 &* n)
-        (a.relu ? s3.relu() : s3).store(to: out + j + 3 &* n)
+        if a.relu { (s0, s1, s2, s3) = (s0.relu(), s1.relu(), s2.relu(), s3.relu()) }
+        if stream {
+            s0.stream(to: out + j)
+            s1.stream(to: out + j + n)
+            s2.stream(to: out + j + 2 &* n)
+            s3.stream(to: out + j + 3 &* n)
+        } else {
+            s0.store(to: out + j)
+            s1.store(to: out + j + n)
+            s2.store(to: out + j + 2 &* n)
+            s3.store(to: out + j + 3 &* n)
+        }
         j &+= 4 &* n
     }
+    if stream { return j }
     while j &+ n <= count {
         var s = L()
         for t in 0..<a.tapCount {
@@ -78,13 +117,21 @@ func depthwiseSpan<L: LaneVector>(_ a: DepthwiseArgs, start: Int, count: Int, in
         (a.relu ? s.relu() : s).store(to: out + j)
         j &+= n
     }
-    while j < count {
+    return j
+}
+
+/// `out[j]` for `start ≤ j < end`, one float at a time, rounded as one lane of `depthwiseVectors`; returns `end`.
+@inlinable @inline(__always)
+func depthwiseScalars<L: LaneVector>(_ a: DepthwiseArgs, start: Int, end: Int, input: Int, _: L.Type) -> Int {
+    var j = start
+    while j < end {
         var s: Float = 0
         for t in 0..<a.tapCount {
             let tap = a.taps[t]
-            s += tap.weight * tap.input[input &+ j]
+            s = L.multiplyAdd(s, tap.input[input &+ j], tap.weight)
         }
-        out[j] = a.relu ? L.relu(s) : s
+        a.out[j] = a.relu ? L.relu(s) : s
         j &+= 1
     }
+    return j
 }

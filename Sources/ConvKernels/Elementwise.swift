@@ -1,18 +1,28 @@
 /// `destination[i] = max(0, source[i])` for `i < count` (NaN stays NaN); the two may be the same buffer.
+///
+/// With `stream`, `destination` must be 64-byte aligned and is written with non-temporal stores.
 @inlinable @inline(__always)
 public func runRelu<L: LaneVector>(_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>,
-                                   _ count: Int, _: L.Type) {
+                                   _ count: Int, stream: Bool, _: L.Type) {
     let n = L.lanes
     var i = 0
     while i &+ 4 &* n <= count {
-        let a = L(loading: source + i), b = L(loading: source + i + n)
-        let c = L(loading: source + i + 2 &* n), d = L(loading: source + i + 3 &* n)
-        a.relu().store(to: destination + i)
-        b.relu().store(to: destination + i + n)
-        c.relu().store(to: destination + i + 2 &* n)
-        d.relu().store(to: destination + i + 3 &* n)
+        let a = L(loading: source + i).relu(), b = L(loading: source + i + n).relu()
+        let c = L(loading: source + i + 2 &* n).relu(), d = L(loading: source + i + 3 &* n).relu()
+        if stream {
+            a.stream(to: destination + i)
+            b.stream(to: destination + i + n)
+            c.stream(to: destination + i + 2 &* n)
+            d.stream(to: destination + i + 3 &* n)
+        } else {
+            a.store(to: destination + i)
+            b.store(to: destination + i + n)
+            c.store(to: destination + i + 2 &* n)
+            d.store(to: destination + i + 3 &* n)
+        }
         i &+= 4 &* n
     }
+    if stream { L.streamFence() }
     while i < count {
         destination[i] = L.relu(source[i])
         i &+= 1

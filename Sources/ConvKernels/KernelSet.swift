@@ -18,7 +18,8 @@ public struct KernelSet: Sendable {
     public let name: String
     /// Floats per register.
     public let lanes: Int
-    /// Register tiles, widest first; `tiles(shape, args)` takes an index into this list.
+    /// Register tiles, widest first, each width in one or more pixel counts; `tiles(shape, args)` takes an index
+    /// into this list.
     public let shapes: [TileShape]
     /// `runTiles` with `shapes[shape]`.
     public let tiles: @Sendable (_ shape: Int, _ args: UnsafePointer<ConvTileArgs>) -> Void
@@ -26,14 +27,14 @@ public struct KernelSet: Sendable {
     public let depthwise: @Sendable (_ args: UnsafePointer<DepthwiseArgs>) -> Void
     /// `runRelu`.
     public let relu: @Sendable (_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>,
-                                _ count: Int) -> Void
+                                _ count: Int, _ stream: Bool) -> Void
     /// `runMaxPool`.
     public let maxPool: @Sendable (_ args: UnsafePointer<PoolArgs>) -> Void
 
     public init(name: String, lanes: Int, shapes: [TileShape],
                 tiles: @escaping @Sendable (Int, UnsafePointer<ConvTileArgs>) -> Void,
                 depthwise: @escaping @Sendable (UnsafePointer<DepthwiseArgs>) -> Void,
-                relu: @escaping @Sendable (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void,
+                relu: @escaping @Sendable (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Bool) -> Void,
                 maxPool: @escaping @Sendable (UnsafePointer<PoolArgs>) -> Void) {
         (self.name, self.lanes, self.shapes, self.tiles) = (name, lanes, shapes, tiles)
         (self.depthwise, self.relu, self.maxPool) = (depthwise, relu, maxPool)

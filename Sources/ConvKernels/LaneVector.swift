@@ -13,8 +13,16 @@ public protocol LaneVector {
     init(loading p: UnsafePointer<Float>)
     /// Writes `lanes` floats to `p`, any alignment.
     func store(to p: UnsafeMutablePointer<Float>)
+    /// Writes `lanes` floats to `p` (aligned to `lanes · 4` bytes) without reading its cache line first.
+    func stream(to p: UnsafeMutablePointer<Float>)
+    /// Orders earlier `stream` stores before later stores; call once after a run of them.
+    static func streamFence()
+    /// Starts loading the cache line holding `p` (any address: a prefetch never faults).
+    static func prefetch(_ p: UnsafePointer<Float>)
     /// `self + a·b` per lane; fused where the ISA has FMA.
     func addingProduct(_ a: Self, _ b: Self) -> Self
+    /// `s + a·b` for one float, rounded exactly as one lane of `addingProduct`, for loop heads and tails.
+    static func multiplyAdd(_ s: Float, _ a: Float, _ b: Float) -> Float
     /// `x < 0 ? 0 : x` per lane (NaN stays NaN, as `tf.nn.relu`).
     func relu() -> Self
     /// `x >= self ? x : self` per lane: the running max of a pooling window, in the reference's order.

@@ -1,3 +1,4 @@
+import CKernelSupport
 import ConvKernels
 
 // NOTE: this target is compiled with `-target-cpu haswell`. It must not use SIMD4 or SIMD16 (the other kernel
@@ -18,37 +19,52 @@ struct Lanes8: LaneVector {
     @inline(__always) func store(to p: UnsafeMutablePointer<Float>) {
         UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
     }
+    @inline(__always) func stream(to p: UnsafeMutablePointer<Float>) { ckernel_stream8(p, v) }
+    @inline(__always) static func streamFence() { ckernel_stream_fence() }
+    @inline(__always) static func prefetch(_ p: UnsafePointer<Float>) { ckernel_prefetch(p) }
     @inline(__always) func addingProduct(_ a: Lanes8, _ b: Lanes8) -> Lanes8 { Lanes8(v.addingProduct(a.v, b.v)) }
+    @inline(__always) static func multiplyAdd(_ s: Float, _ a: Float, _ b: Float) -> Float {
+        s.addingProduct(a, b)
+    }
     @inline(__always) func relu() -> Lanes8 { Lanes8(v.replacing(with: 0, where: v .< 0)) }
     @inline(__always) func keepingMax(_ x: Lanes8) -> Lanes8 { Lanes8(v.replacing(with: x.v, where: x.v .>= v)) }
 }
 
 // MARK: - Register tiles (16 ymm registers)
 
-/// 6 pixels × 16 channels: 12 accumulators + 2 weight registers + 1 broadcast.
-typealias WideTile = InlineArray<6, Block2<Lanes8>>
-/// 12 pixels × 8 channels: 12 accumulators + 1 weight register + 1 broadcast.
-typealias NarrowTile = InlineArray<12, Block1<Lanes8>>
+/// R pixels × 16 channels: 2R accumulators + 2 weight registers + 1 broadcast (R = 6: 15 of 16 registers).
+typealias Wide6 = InlineArray<6, Block2<Lanes8>>
+typealias Wide5 = InlineArray<5, Block2<Lanes8>>
+typealias Wide4 = InlineArray<4, Block2<Lanes8>>
+/// R pixels × 8 channels: R accumulators + 1 weight register + 1 broadcast.
+typealias Narrow12 = InlineArray<12, Block1<Lanes8>>
+typealias Narrow8 = InlineArray<8, Block1<Lanes8>>
+
+/// The shapes above, in the order `avx2Tiles` numbers them.
+let avx2Shapes = [(16, 6), (16, 5), (16, 4), (8, 12), (8, 8)].map { TileShape(channels: $0.0, pixels: $0.1) }
 
 // MARK: - Entry points
 
 func avx2Tiles(_ shape: Int, _ args: UnsafePointer<ConvTileArgs>) {
     switch shape {
-    case 0: runTiles(args, WideTile.self)
-    default: runTiles(args, NarrowTile.self)
+    case 0: runTiles(args, Wide6.self)
+    case 1: runTiles(args, Wide5.self)
+    case 2: runTiles(args, Wide4.self)
+    case 3: runTiles(args, Narrow12.self)
+    default: runTiles(args, Narrow8.self)
     }
 }
 
 func avx2Depthwise(_ args: UnsafePointer<DepthwiseArgs>) { runDepthwise(args, Lanes8.self) }
 
-func avx2Relu(_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, _ count: Int) {
-    runRelu(source, destination, count, Lanes8.self)
+func avx2Relu(_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, _ count: Int,
+              _ stream: Bool) {
+    runRelu(source, destination, count, stream: stream, Lanes8.self)
 }
 
 func avx2MaxPool(_ args: UnsafePointer<PoolArgs>) { runMaxPool(args, Lanes8.self) }
 
 /// The AVX2 + FMA kernels; call only on a CPU with them (Haswell and later) and YMM state enabled.
 public let avx2Kernels = KernelSet(
-    name: "avx2", lanes: 8,
-    shapes: [TileShape(channels: 16, pixels: 6), TileShape(channels: 8, pixels: 12)],
+    name: "avx2", lanes: 8, shapes: avx2Shapes,
     tiles: avx2Tiles, depthwise: avx2Depthwise, relu: avx2Relu, maxPool: avx2MaxPool)

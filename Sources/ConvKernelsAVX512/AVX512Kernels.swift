@@ -1,3 +1,4 @@
+import CKernelSupport
 import ConvKernels
 
 // NOTE: this target is compiled with `-target-cpu skylake-avx512`. It must not use SIMD4 or SIMD8 (the other
@@ -18,8 +19,14 @@ struct Lanes16: LaneVector {
     @inline(__always) func store(to p: UnsafeMutablePointer<Float>) {
         UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD16<Float>.self)
     }
+    @inline(__always) func stream(to p: UnsafeMutablePointer<Float>) { ckernel_stream16(p, v) }
+    @inline(__always) static func streamFence() { ckernel_stream_fence() }
+    @inline(__always) static func prefetch(_ p: UnsafePointer<Float>) { ckernel_prefetch(p) }
     @inline(__always) func addingProduct(_ a: Lanes16, _ b: Lanes16) -> Lanes16 {
         Lanes16(v.addingProduct(a.v, b.v))
+    }
+    @inline(__always) static func multiplyAdd(_ s: Float, _ a: Float, _ b: Float) -> Float {
+        s.addingProduct(a, b)
     }
     @inline(__always) func relu() -> Lanes16 { Lanes16(v.replacing(with: 0, where: v .< 0)) }
     @inline(__always) func keepingMax(_ x: Lanes16) -> Lanes16 { Lanes16(v.replacing(with: x.v, where: x.v .>= v)) }
@@ -27,34 +34,46 @@ struct Lanes16: LaneVector {
 
 // MARK: - Register tiles (32 zmm registers)
 
-/// 6 pixels × 64 channels: 24 accumulators + 4 weight registers + 1 broadcast.
-typealias WideTile = InlineArray<6, Block4<Lanes16>>
-/// 12 pixels × 32 channels: 24 accumulators + 2 weight registers + 1 broadcast.
-typealias MidTile = InlineArray<12, Block2<Lanes16>>
-/// 12 pixels × 16 channels: 12 accumulators + 1 weight register + 1 broadcast.
-typealias NarrowTile = InlineArray<12, Block1<Lanes16>>
+/// R pixels × 64 channels: 4R accumulators + 4 weight registers + 1 broadcast (R = 6: 29 of 32 registers).
+/// Three pixel counts, so that a row wastes few pixels (224 = 56 × 4, 1000 = 200 × 5).
+typealias Wide6 = InlineArray<6, Block4<Lanes16>>
+typealias Wide5 = InlineArray<5, Block4<Lanes16>>
+typealias Wide4 = InlineArray<4, Block4<Lanes16>>
+/// R pixels × 32 channels: 2R accumulators + 2 weight registers + 1 broadcast.
+typealias Mid12 = InlineArray<12, Block2<Lanes16>>
+typealias Mid8 = InlineArray<8, Block2<Lanes16>>
+/// R pixels × 16 channels: R accumulators + 1 weight register + 1 broadcast.
+typealias Narrow12 = InlineArray<12, Block1<Lanes16>>
+typealias Narrow8 = InlineArray<8, Block1<Lanes16>>
+
+/// The shapes above, in the order `avx512Tiles` numbers them.
+let avx512Shapes = [(64, 6), (64, 5), (64, 4), (32, 12), (32, 8), (16, 12), (16, 8)]
+    .map { TileShape(channels: $0.0, pixels: $0.1) }
 
 // MARK: - Entry points
 
 func avx512Tiles(_ shape: Int, _ args: UnsafePointer<ConvTileArgs>) {
     switch shape {
-    case 0: runTiles(args, WideTile.self)
-    case 1: runTiles(args, MidTile.self)
-    default: runTiles(args, NarrowTile.self)
+    case 0: runTiles(args, Wide6.self)
+    case 1: runTiles(args, Wide5.self)
+    case 2: runTiles(args, Wide4.self)
+    case 3: runTiles(args, Mid12.self)
+    case 4: runTiles(args, Mid8.self)
+    case 5: runTiles(args, Narrow12.self)
+    default: runTiles(args, Narrow8.self)
     }
 }
 
 func avx512Depthwise(_ args: UnsafePointer<DepthwiseArgs>) { runDepthwise(args, Lanes16.self) }
 
-func avx512Relu(_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, _ count: Int) {
-    runRelu(source, destination, count, Lanes16.self)
+func avx512Relu(_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, _ count: Int,
+                _ stream: Bool) {
+    runRelu(source, destination, count, stream: stream, Lanes16.self)
 }
 
 func avx512MaxPool(_ args: UnsafePointer<PoolArgs>) { runMaxPool(args, Lanes16.self) }
 
 /// The AVX-512 kernels; call only on a CPU with AVX-512 F/BW/DQ/VL and ZMM state enabled.
 public let avx512Kernels = KernelSet(
-    name: "avx512", lanes: 16,
-    shapes: [TileShape(channels: 64, pixels: 6), TileShape(channels: 32, pixels: 12),
-             TileShape(channels: 16, pixels: 12)],
+    name: "avx512", lanes: 16, shapes: avx512Shapes,
     tiles: avx512Tiles, depthwise: avx512Depthwise, relu: avx512Relu, maxPool: avx512MaxPool)

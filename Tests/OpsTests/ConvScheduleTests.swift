@@ -64,7 +64,7 @@ import Testing
         for (i, c) in cases.enumerated() {
             let g = try ConvGeometry(input: c.input, kernel: c.kernel, padding: .same, stride: (c.stride, c.stride),
                                      dilation: (c.dilation, c.dilation), border: c.border, relu: true)
-            try check(g, isa: isa, seed: UInt64(400 + i), weightBudget: 2048)
+            try check(g, isa: isa, seed: UInt64(400 + i), limits: ScheduleLimits(weightBudget: 2048))
         }
     }
 
@@ -98,32 +98,37 @@ import Testing
         let g = try ConvGeometry(input: [1, 6, 70, 1], kernel: [3, 3, 1, 1], padding: .valid)
         #expect(Convolution.path(for: g) == .depthwise)
         try check(g, isa: isa, seed: seed)
+        // Non-temporal stores: a scalar head up to a 64-byte boundary, aligned vectors, then the tail.
+        for (input, kernel) in [([1, 9, 133, 1], [3, 3]), ([2, 5, 41, 3], [5, 3]), ([1, 4, 3, 1], [3, 3])] {
+            let g = try ConvGeometry(input: input, kernel: kernel, padding: .same, border: .replicate, relu: true)
+            try check(g, isa: isa, seed: seed + UInt64(input[2]), limits: ScheduleLimits(streamingBytes: 0))
+        }
     }
 
     /// The same conv on 1, 2 and 3 threads, twice each: bit-identical every time.
     @Test(arguments: isas)
     func threadedResultsAreDeterministic(isa: ISA) throws {
         var rng = SeededGenerator(seed: 7)
-        for (input, kernel, budget) in [([2, 11, 13, 5], [3, 3, 5, 40], DirectConv.weightBudget),
-                                        ([1, 30, 41, 3], [3, 3], DirectConv.weightBudget),
-                                        ([1, 7, 8, 30], [3, 3, 30, 20], 2048), ([1, 20, 20, 24], [1, 1, 24, 24], 2048)] {
+        let small = ScheduleLimits(weightBudget: 2048, streamingBytes: 0)
+        for (input, kernel, limits) in [([2, 11, 13, 5], [3, 3, 5, 40], ScheduleLimits.standard),
+                                        ([1, 30, 41, 3], [3, 3], small), ([1, 7, 8, 30], [3, 3, 30, 20], small),
+                                        ([1, 20, 20, 24], [1, 1, 24, 24], small)] {
             let x = try randomTensor(input, &rng), k = try randomTensor(kernel, &rng)
             let g = try ConvGeometry(input: input, kernel: kernel, padding: .same, border: .reflect, relu: true)
-            let first = try Convolution.convolve(x, k, g, threads: 1, isa: isa, weightBudget: budget).scalars
+            let first = try Convolution.convolve(x, k, g, threads: 1, isa: isa, limits: limits).scalars
             for threads in [2, 3, 2, 3] {
-                let again = try Convolution.convolve(x, k, g, threads: threads, isa: isa, weightBudget: budget).scalars
+                let again = try Convolution.convolve(x, k, g, threads: threads, isa: isa, limits: limits).scalars
                 #expect(again == first, "\(g.summary) on \(threads) threads")
             }
         }
     }
 
-    private func check(_ g: ConvGeometry, isa: ISA, seed: UInt64,
-                       weightBudget: Int = DirectConv.weightBudget) throws {
+    private func check(_ g: ConvGeometry, isa: ISA, seed: UInt64, limits: ScheduleLimits = .standard) throws {
         var rng = SeededGenerator(seed: seed)
         let input = try randomTensor([g.batch, g.height, g.width, g.inChannels], &rng)
         let kernel = try randomTensor(g.depthwise ? [g.kernelHeight, g.kernelWidth]
                                       : [g.kernelHeight, g.kernelWidth, g.inChannels, g.outChannels], &rng)
-        let got = try Convolution.convolve(input, kernel, g, threads: 2, isa: isa, weightBudget: weightBudget)
+        let got = try Convolution.convolve(input, kernel, g, threads: 2, isa: isa, limits: limits)
         let mismatch = try referenceMismatch(got, input, kernel, g)
         #expect(mismatch == nil, "\(isa) \(Convolution.path(for: g)) \(g.summary): \(mismatch ?? "")")
     }

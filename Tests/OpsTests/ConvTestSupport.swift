@@ -53,7 +53,8 @@ func referenceMismatch(_ got: Tensor, _ input: Tensor, _ kernel: Tensor, _ g: Co
 extension ConvGeometry {
     /// A one-line description for failure messages.
     var summary: String {
-        "N\(batch) \(height)x\(width)x\(inChannels) k\(kernelHeight)x\(kernelWidth)" + (depthwise ? " dw" : "→\(outChannels)")
+        "N\(batch) \(height)x\(width)x\(inChannels) k\(kernelHeight)x\(kernelWidth)"
+            + (depthwise ? " dw" : "→\(outChannels)")
             + " s\(strideY)x\(strideX) d\(dilationY)x\(dilationX) pad \(padTop),\(padBottom),\(padLeft),\(padRight)"
             + " \(border.rawValue)\(relu ? " relu" : "")"
     }

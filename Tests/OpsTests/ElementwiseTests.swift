@@ -42,9 +42,11 @@ import Testing
             for (i, special) in [Float.nan, -0.0, .infinity, -.infinity, -Float.leastNonzeroMagnitude]
                 .enumerated() where i < count { values[(i * 7919) % count] = special }
             let x = try Tensor(shape: [count], values: values)
-            let y = try Activation.relu(x, threads: 2, isa: isa)
             let expected = ElementwiseTests.plainRelu(values)
-            #expect(y.scalars.map(\.bitPattern) == expected.map(\.bitPattern), "\(isa) count \(count)")
+            for limits in [ScheduleLimits.standard, ScheduleLimits(streamingBytes: 0)] {  // cached and streamed
+                let y = try Activation.relu(x, threads: 2, isa: isa, limits: limits)
+                #expect(y.scalars.map(\.bitPattern) == expected.map(\.bitPattern), "\(isa) count \(count)")
+            }
             #expect(x.scalars.map(\.bitPattern) == values.map(\.bitPattern), "input changed")
         }
     }

@@ -21,13 +21,12 @@ public enum Convolution {
     /// `threads` threads with the kernels of `isa` (which must be in `ISA.supported`).
     public static func convolve(_ input: Tensor, _ kernel: Tensor, _ g: ConvGeometry, threads: Int,
                                 isa: ISA = .selected) throws -> Tensor {
-        try convolve(input, kernel, g, threads: threads, isa: isa, weightBudget: DirectConv.weightBudget)
+        try convolve(input, kernel, g, threads: threads, isa: isa, limits: .standard)
     }
 
-    /// `convolve` with the bytes of packed weights per input-channel block set (tests shrink it to reach the
-    /// blocked schedules on small shapes).
+    /// `convolve` with the schedules' size thresholds set (tests lower them to reach every branch).
     static func convolve(_ input: Tensor, _ kernel: Tensor, _ g: ConvGeometry, threads: Int, isa: ISA,
-                         weightBudget: Int) throws -> Tensor {
+                         limits: ScheduleLimits) throws -> Tensor {
         guard ISA.supported.contains(isa) else { throw OpError("this CPU cannot run the \(isa.rawValue) kernels") }
         var output = try Tensor(uninitializedShape: g.outputShape)
         guard output.count > 0 else { return output }
@@ -36,13 +35,11 @@ public enum Convolution {
         let kernels = isa.kernels
         switch path(for: g) {
         case .depthwise:
-            try DepthwiseConv(g, input: x, kernel: k, output: y, kernels: kernels).run(threads: threads)
+            try DepthwiseConv(g, input: x, kernel: k, output: y, kernels: kernels, limits: limits).run(threads: threads)
         case .pointwise:
-            try PointwiseConv(g, input: x, kernel: k, output: y, kernels: kernels, weightBudget: weightBudget)
-                .run(threads: threads)
+            try PointwiseConv(g, input: x, kernel: k, output: y, kernels: kernels, limits: limits).run(threads: threads)
         case .direct:
-            try DirectConv(g, input: x, kernel: k, output: y, kernels: kernels, weightBudget: weightBudget)
-                .run(threads: threads)
+            try DirectConv(g, input: x, kernel: k, output: y, kernels: kernels, limits: limits).run(threads: threads)
         }
         return output
     }

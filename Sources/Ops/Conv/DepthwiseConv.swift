@@ -3,17 +3,21 @@ import ConvKernels
 /// One 2-D filter `[kh,kw]` applied to every channel (or a `[kh,kw,1,1]` bank on one channel): memory-bound, so
 /// it is vectorised along the image row instead of across output channels.
 ///
-/// Loop nest (one task per output row of one image):
+/// Loop nest (one task per band of `rowsPerTask` output rows of one image):
 ///
-///     parallel for (n, oy) in tasks
+///     parallel for (n, band) in tasks
+///      for oy in band
 ///       taps: (ky, kx) for every kernel row whose input row exists (zero border) or its mirror row (others)
 ///       left edge pixels:   scalar, each column through the border rule
 ///       interior pixels:    ConvKernels.runDepthwise — with stride 1 the row's `OW·C` floats are one contiguous
 ///                           run, four registers per step, each reading kh·kw shifted input vectors
 ///       right edge pixels:  scalar
 ///
-/// A row task streams `kh` input rows (L1/L2-resident: 3 × 16 KiB for a 4096-wide gray image) and writes one
-/// output row; every input row is read from memory once and reused by `kh` consecutive output rows through L2.
+/// A row streams `kh` input rows (L1/L2-resident: 3 × 16 KiB for a 4096-wide gray image) and writes one output
+/// row; every input row is read from memory once and reused by `kh` consecutive output rows through L2. Going
+/// down a band, each row prefetches the input row the next one adds (the hardware prefetcher alone falls behind
+/// on three interleaved row streams), and large results are written with non-temporal stores
+/// (`ScheduleLimits.streamingBytes`).
 final class DepthwiseConv {
     private let g: ConvGeometry
     private let kernels: KernelSet
@@ -22,9 +26,15 @@ final class DepthwiseConv {
     private let output: UnsafeMutablePointer<Float>
     /// Output columns whose taps all lie inside the image: `interiorStart ..< interiorEnd`.
     private let interiorStart: Int, interiorEnd: Int
+    /// Write with non-temporal stores (`ScheduleLimits.streamingBytes`).
+    private let stream: Bool
     private let layout: (taps: Int, rows: Int, bytes: Int)
 
-    var tasks: Int { g.batch * g.outHeight }
+    /// Output rows per task: long enough for the row-ahead prefetch to pay, short enough to balance threads.
+    static let rowsPerTask = 8
+
+    private var bands: Int { (g.outHeight + DepthwiseConv.rowsPerTask - 1) / DepthwiseConv.rowsPerTask }
+    var tasks: Int { g.batch * bands }
 
     /// True for the geometries this path computes.
     static func accepts(_ g: ConvGeometry) -> Bool {
@@ -32,12 +42,13 @@ final class DepthwiseConv {
     }
 
     init(_ g: ConvGeometry, input: UnsafePointer<Float>, kernel: UnsafePointer<Float>,
-         output: UnsafeMutablePointer<Float>, kernels: KernelSet) {
+         output: UnsafeMutablePointer<Float>, kernels: KernelSet, limits: ScheduleLimits) {
         (self.g, self.kernels, self.input, self.kernel, self.output) = (g, kernels, input, kernel, output)
         let reach = (g.kernelWidth - 1) * g.dilationX
         interiorStart = min((g.padLeft + g.strideX - 1) / g.strideX, g.outWidth)
         let last = g.width - 1 + g.padLeft - reach
         interiorEnd = last < 0 ? interiorStart : max(interiorStart, min(g.outWidth, last / g.strideX + 1))
+        stream = limits.streams(g.outputShape.reduce(1, *))
         var l = ScratchLayout()
         let taps = l.reserve(g.kernelHeight * g.kernelWidth, of: DepthwiseTap.self)
         let rows = l.reserve(2 * g.kernelHeight, of: Int.self)
@@ -48,7 +59,10 @@ final class DepthwiseConv {
     func run(threads: Int) throws {
         let scratch = try Scratch(workers: min(threads, tasks), perWorker: layout.bytes)
         WorkerPool.shared.run(threads: threads, tasks: tasks) { task, worker in
-            row(task / g.outHeight, task % g.outHeight, scratch: scratch.memory(worker))
+            let n = task / bands, first = task % bands * DepthwiseConv.rowsPerTask
+            for oy in first..<min(g.outHeight, first + DepthwiseConv.rowsPerTask) {
+                row(n, oy, scratch: scratch.memory(worker))
+            }
         }
     }
 
@@ -72,9 +86,11 @@ final class DepthwiseConv {
             }
         }
         if interiorEnd > interiorStart {
+            let next = (oy + 1) * g.strideY + (g.kernelHeight - 1) * g.dilationY - g.padTop
+            let prefetch = g.strideX == 1 && next >= 0 && next < g.height ? image + next * g.width * c + first : nil
             var args = DepthwiseArgs(taps: taps, tapCount: tapCount, out: out + interiorStart * c,
                                      pixels: interiorEnd - interiorStart, channels: c,
-                                     pixelStep: g.strideX * c, relu: g.relu)
+                                     pixelStep: g.strideX * c, relu: g.relu, stream: stream, prefetch: prefetch)
             kernels.depthwise(&args)
         }
         let edge = EdgeRow(image: image, out: out, sourceRows: sourceRows, rowCount: rowCount)

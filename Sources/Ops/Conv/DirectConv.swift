@@ -10,8 +10,9 @@ import ConvKernels
 ///         for oy in row group
 ///           taps: the kernel rows whose input row exists (zero border: others dropped; reflect, replicate,
 ///                 wrap: the mirrored row), × kx unless merged
-///           left edge tiles, interior tiles, right edge tiles           R pixels each, along the row
-///             micro-kernel: R × width accumulators over taps × inner    (ConvKernels.runTiles)
+///           for ox0 in 0, R, 2R, ...                                    R chosen per block to waste least
+///             micro-kernel: R × width accumulators over taps × inner    (ConvKernels.runTiles; runs of
+///                                                                        interior tiles in one call)
 ///
 /// Borders never need a padded copy of the image: rows are chosen per output row (above), and a tile whose
 /// pixels read left or right of the image reads a per-thread patch of `kh × span × cb` floats filled with the
@@ -22,23 +23,23 @@ import ConvKernels
 /// - Register tile: R pixels × V registers fill the register file (see each ISA target); every weight load feeds
 ///   R FMAs and every broadcast V FMAs, so loads stay under the FMA rate.
 /// - Weights: a tile streams the packed weights of its channel block, `kh·kw·cb·width·4` bytes (3x3, 64 → 64:
-///   144 KiB). `weightBudget` keeps that in L2 (1–2 MiB per core on current x86) for every tile of the task;
-///   a larger Cin is cut into input-channel blocks that fit, and later blocks accumulate into the output rows,
-///   which the task keeps in L2 (`rowsPerTask · OW · width · 4` bytes).
+///   144 KiB; 288 KiB for 128 → 128). `ScheduleLimits.weightBudget` (512 KiB) keeps that in L2 beside the input
+///   rows for every tile of the task; a larger Cin is cut into input-channel blocks that fit, and later blocks
+///   accumulate into the output rows, which the task keeps in L2 (`rowsPerTask · OW · width · 4` bytes).
 /// - Input: a tile reads kh rows × span pixels × Cin (3 × 8 × 64 floats = 6 KiB for W3) from L1; neighbouring
 ///   tiles slide along the same rows.
 /// - Small Cin: with dilation 1 along x, the `kw` taps of a kernel row read consecutive input floats and the
 ///   packed weights are consecutive too, so a row becomes one tap of `kw·Cin` multiply-adds (27 per tile for a
 ///   3x3 RGB filter instead of 9 short loops of 3).
 final class DirectConv {
-    /// Packed weights of one channel block above this size are split by input channel.
-    static let weightBudget = 256 * 1024
     /// Output rows per task when input channels are blocked (the rows each weight block is reused over).
     static let blockedRowsPerTask = 4
 
     private let g: ConvGeometry
     private let kernels: KernelSet
     private let weights: PackedWeights
+    /// For each channel block: its register tile, an index into `kernels.shapes`.
+    private let tiles: [Int]
     private let input: UnsafePointer<Float>
     private let output: UnsafeMutablePointer<Float>
     private let channelBlock: Int, channelBlocks: Int
@@ -52,17 +53,17 @@ final class DirectConv {
     var tasks: Int { weights.blocks.count * g.batch * rowGroups }
 
     init(_ g: ConvGeometry, input: UnsafePointer<Float>, kernel: UnsafePointer<Float>,
-         output: UnsafeMutablePointer<Float>, kernels: KernelSet,
-         weightBudget: Int = DirectConv.weightBudget) throws {
+         output: UnsafeMutablePointer<Float>, kernels: KernelSet, limits: ScheduleLimits) throws {
         self.g = g
         self.kernels = kernels
         self.input = input
         self.output = output
-        weights = try PackedWeights(kernel, g, shapes: kernels.shapes)
+        weights = try PackedWeights(kernel, g, widths: kernels.widths)
+        tiles = weights.blocks.map { kernels.shape(width: $0.width, row: g.outWidth) }
         let widest = weights.blocks.map(\.width).max() ?? 1
         let taps = g.kernelHeight * g.kernelWidth
         let bytesPerChannel = taps * widest * MemoryLayout<Float>.stride
-        let fitting = max(1, weightBudget / bytesPerChannel)
+        let fitting = max(1, limits.weightBudget / bytesPerChannel)
         let blocks = (g.inChannels + fitting - 1) / fitting
         channelBlocks = blocks
         channelBlock = (g.inChannels + blocks - 1) / blocks
@@ -75,7 +76,7 @@ final class DirectConv {
         let last = g.width - 1 + g.padLeft - reach
         interiorEnd = last < 0 ? interiorStart : max(interiorStart, min(g.outWidth, last / g.strideX + 1))
 
-        let pixels = weights.blocks.map(\.pixels).max() ?? 1
+        let pixels = tiles.map { kernels.shapes[$0].pixels }.max() ?? 1
         span = (pixels - 1) * g.strideX + reach + 1
         var l = ScratchLayout()
         let rows = l.reserve(g.kernelHeight, of: Int.self)
@@ -97,19 +98,19 @@ final class DirectConv {
 
     private func runTask(_ task: Int, scratch: UnsafeMutableRawPointer) {
         let perBlock = g.batch * rowGroups
-        let block = weights.blocks[task / perBlock]
+        let b = task / perBlock
         let n = task % perBlock / rowGroups, group = task % rowGroups
         let rows = group * rowsPerTask ..< min(g.outHeight, (group + 1) * rowsPerTask)
         for c in 0..<channelBlocks {
             let c0 = c * channelBlock
             let cb = min(channelBlock, g.inChannels - c0)
-            for oy in rows { row(n: n, oy: oy, block: block, c0: c0, cb: cb, scratch: scratch) }
+            for oy in rows { row(n: n, oy: oy, block: b, c0: c0, cb: cb, scratch: scratch) }
         }
     }
 
-    /// One output row of one channel block, input channels `c0 ..< c0 + cb`.
-    private func row(n: Int, oy: Int, block: PackedWeights.Block, c0: Int, cb: Int,
-                     scratch: UnsafeMutableRawPointer) {
+    /// One output row of channel block `b`, input channels `c0 ..< c0 + cb`.
+    private func row(n: Int, oy: Int, block b: Int, c0: Int, cb: Int, scratch: UnsafeMutableRawPointer) {
+        let block = weights.blocks[b]
         let sourceRows = (scratch + layout.sourceRows).assumingMemoryBound(to: Int.self)
         let imageTaps = (scratch + layout.imageTaps).assumingMemoryBound(to: ConvTap.self)
         let patchTaps = (scratch + layout.patchTaps).assumingMemoryBound(to: ConvTap.self)
@@ -136,19 +137,21 @@ final class DirectConv {
         }
         let context = RowContext(
             image: input + n * g.height * rowFloats, out: output + (n * g.outHeight + oy) * g.outWidth * g.outChannels,
-            block: block, c0: c0, cb: cb, inner: merged ? g.kernelWidth * cb : cb, tapCount: tapCount,
-            rowCount: rowCount, accumulate: c0 > 0, relu: g.relu && c0 + cb == g.inChannels)
+            block: block, shape: tiles[b], pixels: kernels.shapes[tiles[b]].pixels, c0: c0, cb: cb,
+            inner: merged ? g.kernelWidth * cb : cb, tapCount: tapCount, rowCount: rowCount, accumulate: c0 > 0,
+            relu: g.relu && c0 + cb == g.inChannels)
 
-        let r = block.pixels
-        let tiles = (interiorEnd - interiorStart) / r
-        let rightStart = interiorStart + tiles * r
-        var ox = 0
-        while ox < interiorStart {
-            edgeTile(context, ox0: ox, count: min(r, interiorStart - ox), taps: patchTaps, scratch: scratch)
-            ox += r
+        // Tiles sit on a grid of R pixels from column 0; those wholly inside the interior read the image.
+        let r = context.pixels
+        let firstInterior = (interiorStart + r - 1) / r, endInterior = max(firstInterior, interiorEnd / r)
+        for t in 0..<firstInterior {
+            edgeTile(context, ox0: t * r, count: min(r, g.outWidth - t * r), taps: patchTaps, scratch: scratch)
         }
-        if tiles > 0 { interiorTiles(context, tiles: tiles, taps: imageTaps, scratch: scratch) }
-        ox = rightStart
+        if endInterior > firstInterior {
+            interiorTiles(context, first: firstInterior, count: endInterior - firstInterior, taps: imageTaps,
+                          scratch: scratch)
+        }
+        var ox = endInterior * r
         while ox < g.outWidth {
             edgeTile(context, ox0: ox, count: min(r, g.outWidth - ox), taps: patchTaps, scratch: scratch)
             ox += r
@@ -161,28 +164,30 @@ final class DirectConv {
         /// Output of pixel 0 of this row, channel 0.
         let out: UnsafeMutablePointer<Float>
         let block: PackedWeights.Block
+        /// The register tile (index into `kernels.shapes`) and its pixel count R.
+        let shape: Int, pixels: Int
         let c0: Int, cb: Int, inner: Int, tapCount: Int, rowCount: Int
         let accumulate: Bool, relu: Bool
     }
 
     // MARK: - Tiles
 
-    /// `tiles` whole tiles from `interiorStart`, reading the image directly.
-    private func interiorTiles(_ c: RowContext, tiles: Int, taps: UnsafePointer<ConvTap>,
+    /// `count` whole tiles from tile `first` of the grid, all inside the interior: they read the image directly.
+    private func interiorTiles(_ c: RowContext, first: Int, count: Int, taps: UnsafePointer<ConvTap>,
                                scratch: UnsafeMutableRawPointer) {
         let pixelStep = g.strideX * g.inChannels
-        let origin = c.image + (interiorStart * g.strideX - g.padLeft) * g.inChannels
+        let ox0 = first * c.pixels
+        let origin = c.image + (ox0 * g.strideX - g.padLeft) * g.inChannels
         if c.block.isFull {
             var args = ConvTileArgs(
                 origin: origin, taps: taps, tapCount: c.tapCount, inner: c.inner, pixelStep: pixelStep,
-                out: c.out + interiorStart * g.outChannels + c.block.first, outStep: g.outChannels, tiles: tiles,
+                out: c.out + ox0 * g.outChannels + c.block.first, outStep: g.outChannels, tiles: count,
                 accumulate: c.accumulate, relu: c.relu)
-            kernels.tiles(c.block.shape, &args)
+            kernels.tiles(c.shape, &args)
             return
         }
-        for t in 0..<tiles {
-            let ox0 = interiorStart + t * c.block.pixels
-            scratchTile(c, ox0: ox0, count: c.block.pixels, origin: origin + t * c.block.pixels * pixelStep,
+        for t in 0..<count {
+            scratchTile(c, ox0: ox0 + t * c.pixels, count: c.pixels, origin: origin + t * c.pixels * pixelStep,
                         pixelStep: pixelStep, taps: taps, scratch: scratch)
         }
     }
@@ -206,7 +211,7 @@ final class DirectConv {
             }
         }
         scratchTile(c, ox0: ox0, count: count, origin: patch, pixelStep: g.strideX * c.cb, taps: taps,
-                    scratch: scratch, direct: count == c.block.pixels && c.block.isFull)
+                    scratch: scratch, direct: count == c.pixels && c.block.isFull)
     }
 
     /// One tile whose output goes through the scratch tile unless `direct`; only `count` pixels and the
@@ -223,7 +228,7 @@ final class DirectConv {
             origin: origin, taps: taps, tapCount: c.tapCount, inner: c.inner, pixelStep: pixelStep,
             out: direct ? out : tile, outStep: direct ? g.outChannels : width, tiles: 1,
             accumulate: c.accumulate, relu: c.relu)
-        kernels.tiles(c.block.shape, &args)
+        kernels.tiles(c.shape, &args)
         if !direct {
             for p in 0..<count { (out + p * g.outChannels).update(from: tile + p * width, count: c.block.count) }
         }

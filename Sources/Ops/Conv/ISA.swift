@@ -1,4 +1,4 @@
-import CCPUID
+import CKernelSupport
 import ConvKernels
 import ConvKernelsAVX2
 import ConvKernelsAVX512
@@ -15,10 +15,10 @@ public enum ISA: String, Sendable, CaseIterable {
 
     /// The sets this CPU and OS can run, best first.
     public static let supported: [ISA] = {
-        let features = Int(ccpuid_features())
+        let features = Int(ckernel_features())
         var sets: [ISA] = []
-        if features & Int(CCPUID_AVX512) != 0 { sets.append(.avx512) }
-        if features & Int(CCPUID_AVX2) != 0 { sets.append(.avx2) }
+        if features & Int(CKERNEL_AVX512) != 0 { sets.append(.avx512) }
+        if features & Int(CKERNEL_AVX2) != 0 { sets.append(.avx2) }
         return sets + [.generic]
     }()
 

@@ -3,7 +3,8 @@ import Foundation
 
 /// A filter bank `[kh,kw,Cin,Cout]` re-laid once per conv into the micro-kernel's blocked layout.
 ///
-/// Output channels are cut into blocks, each as wide as one of the ISA's register tiles. Block `b` stores
+/// Output channels are cut into blocks, each as wide as one of the ISA's register tiles (`KernelSet.widths`;
+/// the pixel count of the tile is the schedule's choice). Block `b` stores
 ///
 ///     packed[b][ky][kx][ci][j] = kernel[ky][kx][ci][first_b + j]      j < width_b (0 where first_b + j ≥ Cout)
 ///
@@ -11,18 +12,14 @@ import Foundation
 /// floats: `V` vector loads in the micro-kernel. For a fixed `ky`, the `(kx, ci)` pairs are consecutive too, which
 /// lets a kernel row be one tap of `kw·Cin` multiply-adds when the input pixels it reads are consecutive.
 final class PackedWeights {
-    /// One block of output channels and the register tile that computes it.
+    /// One block of output channels.
     struct Block {
         /// First output channel.
         let first: Int
         /// Output channels in the block (`≤ width`).
         let count: Int
-        /// Index into `KernelSet.shapes`.
-        let shape: Int
-        /// Channels per pixel in the register tile (`TileShape.channels`).
+        /// Channels per pixel in the register tile that computes it (`TileShape.channels`).
         let width: Int
-        /// Output pixels per register tile (`TileShape.pixels`).
-        let pixels: Int
         /// Start of the block in `storage`.
         let offset: Int
 
@@ -34,18 +31,16 @@ final class PackedWeights {
     let storage: UnsafeMutablePointer<Float>
     private let inChannels: Int, kernelWidth: Int
 
-    /// Packs `kernel` (`[kh,kw,Cin,Cout]` values) for the tile shapes of one kernel set.
-    init(_ kernel: UnsafePointer<Float>, _ g: ConvGeometry, shapes: [TileShape]) throws {
+    /// Packs `kernel` (`[kh,kw,Cin,Cout]` values) in blocks of the tile `widths` (widest first): the widest while
+    /// at least that many channels remain, then the narrowest width that holds the rest.
+    init(_ kernel: UnsafePointer<Float>, _ g: ConvGeometry, widths: [Int]) throws {
         let taps = g.kernelHeight * g.kernelWidth, cin = g.inChannels, cout = g.outChannels
         var blocks: [Block] = []
         var first = 0, offset = 0
         while first < cout {
             let remaining = cout - first
-            let shape = remaining >= shapes[0].channels ? 0
-                : shapes.lastIndex { $0.channels >= remaining } ?? 0
-            let width = shapes[shape].channels
-            blocks.append(Block(first: first, count: min(width, remaining), shape: shape, width: width,
-                                pixels: shapes[shape].pixels, offset: offset))
+            let width = remaining >= widths[0] ? widths[0] : widths.last { $0 >= remaining } ?? widths[0]
+            blocks.append(Block(first: first, count: min(width, remaining), width: width, offset: offset))
             first += width
             offset += taps * cin * width
         }

@@ -7,19 +7,21 @@ import ConvKernels
 /// and enough tasks for every thread even for a single small image. Loop nest:
 ///
 ///     parallel for (block, chunk) in tasks                  channel-block-major
-///       for c0 in input-channel blocks                      weights of a block ≤ DirectConv.weightBudget
+///       for c0 in input-channel blocks                      weights of a block ≤ ScheduleLimits.weightBudget
 ///         micro-kernel over the chunk's whole tiles         inner = cb multiply-adds per pixel
 ///         the run's last, partial tile: through a patch and a scratch tile
 ///
-/// A chunk's outputs (`chunkPixels · width · 4` bytes = 48 KiB for 64 channels) stay in L2 between input-channel
+/// A chunk's outputs (`chunkPixels · width · 4` bytes = 60 KiB for 64 channels) stay in L2 between input-channel
 /// blocks; its inputs are read once per block.
 final class PointwiseConv {
-    /// Pixels per task: a multiple of every tile shape's pixel count (6, 12, 16, ...).
-    static let chunkPixels = 192
+    /// Pixels per task: a multiple of every tile's pixel count (4, 5, 6, 12, 16).
+    static let chunkPixels = 240
 
     private let g: ConvGeometry
     private let kernels: KernelSet
     private let weights: PackedWeights
+    /// For each channel block: its register tile, the one with the most pixels for its width.
+    private let tiles: [Int]
     private let input: UnsafePointer<Float>
     private let output: UnsafeMutablePointer<Float>
     private let pixels: Int, chunks: Int
@@ -34,17 +36,20 @@ final class PointwiseConv {
     }
 
     init(_ g: ConvGeometry, input: UnsafePointer<Float>, kernel: UnsafePointer<Float>,
-         output: UnsafeMutablePointer<Float>, kernels: KernelSet,
-         weightBudget: Int = DirectConv.weightBudget) throws {
+         output: UnsafeMutablePointer<Float>, kernels: KernelSet, limits: ScheduleLimits) throws {
         (self.g, self.kernels, self.input, self.output) = (g, kernels, input, output)
-        weights = try PackedWeights(kernel, g, shapes: kernels.shapes)
+        weights = try PackedWeights(kernel, g, widths: kernels.widths)
+        tiles = weights.blocks.map { block in
+            kernels.shapes.indices.filter { kernels.shapes[$0].channels == block.width }
+                .max { kernels.shapes[$0].pixels < kernels.shapes[$1].pixels } ?? 0
+        }
         pixels = g.batch * g.height * g.width
         chunks = (pixels + PointwiseConv.chunkPixels - 1) / PointwiseConv.chunkPixels
         let widest = weights.blocks.map(\.width).max() ?? 1
-        let fitting = max(1, weightBudget / (widest * MemoryLayout<Float>.stride))
+        let fitting = max(1, limits.weightBudget / (widest * MemoryLayout<Float>.stride))
         channelBlocks = (g.inChannels + fitting - 1) / fitting
         channelBlock = (g.inChannels + channelBlocks - 1) / channelBlocks
-        let tilePixels = weights.blocks.map(\.pixels).max() ?? 1
+        let tilePixels = tiles.map { kernels.shapes[$0].pixels }.max() ?? 1
         var l = ScratchLayout()
         let tap = l.reserve(1, of: ConvTap.self)
         let patch = l.reserve(tilePixels * g.inChannels, of: Float.self)
@@ -61,10 +66,10 @@ final class PointwiseConv {
     }
 
     private func runTask(_ task: Int, scratch: UnsafeMutableRawPointer) {
-        let block = weights.blocks[task / chunks]
+        let block = weights.blocks[task / chunks], shape = tiles[task / chunks]
         let start = task % chunks * PointwiseConv.chunkPixels
         let count = min(PointwiseConv.chunkPixels, pixels - start)
-        let r = block.pixels
+        let r = kernels.shapes[shape].pixels
         let whole = count / r
         let cin = g.inChannels, cout = g.outChannels
         let patch = (scratch + layout.patch).assumingMemoryBound(to: Float.self)
@@ -79,7 +84,7 @@ final class PointwiseConv {
                 var args = ConvTileArgs(origin: input + start * cin, taps: tap, tapCount: 1, inner: cb,
                                         pixelStep: cin, out: out, outStep: cout, tiles: whole,
                                         accumulate: accumulate, relu: relu)
-                kernels.tiles(block.shape, &args)
+                kernels.tiles(shape, &args)
             }
             // Tiles that are partial in pixels or channels compute into the scratch tile.
             var p = block.isFull ? whole * r : 0
@@ -97,7 +102,7 @@ final class PointwiseConv {
                 var args = ConvTileArgs(origin: origin, taps: tap, tapCount: 1, inner: cb, pixelStep: cin,
                                         out: tile, outStep: block.width, tiles: 1, accumulate: accumulate,
                                         relu: relu)
-                kernels.tiles(block.shape, &args)
+                kernels.tiles(shape, &args)
                 for i in 0..<n { (out + (p + i) * cout).update(from: tile + i * block.width, count: block.count) }
                 p += r
             }

@@ -35,3 +35,19 @@ struct ScratchLayout {
         return offset
     }
 }
+
+/// The memory-size thresholds of the schedules; tests lower them to reach every branch on small shapes.
+struct ScheduleLimits {
+    /// Packed weights of one channel block above this size are split by input channel: half of a 1 MiB L2
+    /// (current x86 cores have 1–2 MiB), leaving room for the input rows and output tiles beside them.
+    var weightBudget = 512 * 1024
+    /// Results from this size up are written with non-temporal stores: they would not stay in a last-level cache
+    /// of 16–32 MiB anyway, and a normal store first reads the line it writes, a third stream beside input and
+    /// output.
+    var streamingBytes = 16 << 20
+
+    static let standard = ScheduleLimits()
+
+    /// True when a result of `count` floats should bypass the cache.
+    func streams(_ count: Int) -> Bool { count * MemoryLayout<Float>.stride >= streamingBytes }
+}

@@ -1,4 +1,4 @@
-#include "ccpuid.h"
+#include "ckernel_support.h"
 
 #if defined(__x86_64__)
 #include <cpuid.h>
@@ -12,7 +12,7 @@ static unsigned long long read_xcr0(void) {
 
 static int bit(unsigned int word, int n) { return (word >> n) & 1; }
 
-int ccpuid_features(void) {
+int ckernel_features(void) {
     unsigned int eax, ebx, ecx, edx;
     if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return 0;
     int fma = bit(ecx, 12), movbe = bit(ecx, 22), popcnt = bit(ecx, 23), osxsave = bit(ecx, 27),
@@ -31,14 +31,14 @@ int ccpuid_features(void) {
 
     int features = 0;
     if (ymm_state && avx2 && fma && bmi1 && bmi2 && f16c && movbe && lzcnt && popcnt) {
-        features |= CCPUID_AVX2;
-        if (zmm_state && avx512f && avx512dq && avx512cd && avx512bw && avx512vl) features |= CCPUID_AVX512;
+        features |= CKERNEL_AVX2;
+        if (zmm_state && avx512f && avx512dq && avx512cd && avx512bw && avx512vl) features |= CKERNEL_AVX512;
     }
     return features;
 }
 
 #else
 
-int ccpuid_features(void) { return 0; }
+int ckernel_features(void) { return 0; }
 
 #endif
