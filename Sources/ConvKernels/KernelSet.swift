@@ -12,7 +12,7 @@ public struct TileShape: Sendable, Equatable {
 /// The kernels of one instruction set: what the schedules in `Ops` call through, chosen once at run time.
 ///
 /// Every entry is a plain, non-generic function on raw pointers compiled in its ISA's target, so nothing
-/// compiled for AVX-512 can leak into code that runs on a CPU without it.
+/// compiled for AVX-512 can leak into code that runs on a CPU without it. `Ops` builds one set per target.
 public struct KernelSet: Sendable {
     /// `avx512`, `avx2` or `generic`.
     public let name: String

@@ -40,31 +40,46 @@ typealias Wide4 = InlineArray<4, Block2<Lanes8>>
 typealias Narrow12 = InlineArray<12, Block1<Lanes8>>
 typealias Narrow8 = InlineArray<8, Block1<Lanes8>>
 
-/// The shapes above, in the order `avx2Tiles` numbers them.
-let avx2Shapes = [(16, 6), (16, 5), (16, 4), (8, 12), (8, 8)].map { TileShape(channels: $0.0, pixels: $0.1) }
-
 // MARK: - Entry points
 
-func avx2Tiles(_ shape: Int, _ args: UnsafePointer<ConvTileArgs>) {
-    switch shape {
-    case 0: runTiles(args, Wide6.self)
-    case 1: runTiles(args, Wide5.self)
-    case 2: runTiles(args, Wide4.self)
-    case 3: runTiles(args, Narrow12.self)
-    default: runTiles(args, Narrow8.self)
-    }
-}
-
-func avx2Depthwise(_ args: UnsafePointer<DepthwiseArgs>) { runDepthwise(args, Lanes8.self) }
-
-func avx2Relu(_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, _ count: Int,
-              _ stream: Bool) {
-    runRelu(source, destination, count, stream: stream, Lanes8.self)
-}
-
-func avx2MaxPool(_ args: UnsafePointer<PoolArgs>) { runMaxPool(args, Lanes8.self) }
-
 /// The AVX2 + FMA kernels; call only on a CPU with them (Haswell and later) and YMM state enabled.
-public let avx2Kernels = KernelSet(
-    name: "avx2", lanes: 8, shapes: avx2Shapes,
-    tiles: avx2Tiles, depthwise: avx2Depthwise, relu: avx2Relu, maxPool: avx2MaxPool)
+///
+/// Plain functions on raw pointers only: a generic or array-building function here would be specialised under a
+/// name another kernel target also emits, and the linker would keep one copy, compiled for one CPU.
+public enum AVX2Kernels {
+    /// Floats per register.
+    public static let lanes = 8
+    /// Register tiles in `tiles` numbering (`TileShape.channels` × `TileShape.pixels`).
+    public static let shapeCount = 5
+
+    public static func shape(_ index: Int) -> TileShape {
+        switch index {
+        case 0: TileShape(channels: 16, pixels: 6)
+        case 1: TileShape(channels: 16, pixels: 5)
+        case 2: TileShape(channels: 16, pixels: 4)
+        case 3: TileShape(channels: 8, pixels: 12)
+        case 4: TileShape(channels: 8, pixels: 8)
+        default: TileShape(channels: 0, pixels: 0)
+        }
+    }
+
+    /// `runTiles` with tile `shape`.
+    public static func tiles(_ shape: Int, _ args: UnsafePointer<ConvTileArgs>) {
+        switch shape {
+        case 0: runTiles(args, Wide6.self)
+        case 1: runTiles(args, Wide5.self)
+        case 2: runTiles(args, Wide4.self)
+        case 3: runTiles(args, Narrow12.self)
+        default: runTiles(args, Narrow8.self)
+        }
+    }
+
+    public static func depthwise(_ args: UnsafePointer<DepthwiseArgs>) { runDepthwise(args, Lanes8.self) }
+
+    public static func relu(_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, _ count: Int,
+                            _ stream: Bool) {
+        runRelu(source, destination, count, stream: stream, Lanes8.self)
+    }
+
+    public static func maxPool(_ args: UnsafePointer<PoolArgs>) { runMaxPool(args, Lanes8.self) }
+}

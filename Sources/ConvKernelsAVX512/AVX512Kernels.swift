@@ -46,34 +46,50 @@ typealias Mid8 = InlineArray<8, Block2<Lanes16>>
 typealias Narrow12 = InlineArray<12, Block1<Lanes16>>
 typealias Narrow8 = InlineArray<8, Block1<Lanes16>>
 
-/// The shapes above, in the order `avx512Tiles` numbers them.
-let avx512Shapes = [(64, 6), (64, 5), (64, 4), (32, 12), (32, 8), (16, 12), (16, 8)]
-    .map { TileShape(channels: $0.0, pixels: $0.1) }
-
 // MARK: - Entry points
 
-func avx512Tiles(_ shape: Int, _ args: UnsafePointer<ConvTileArgs>) {
-    switch shape {
-    case 0: runTiles(args, Wide6.self)
-    case 1: runTiles(args, Wide5.self)
-    case 2: runTiles(args, Wide4.self)
-    case 3: runTiles(args, Mid12.self)
-    case 4: runTiles(args, Mid8.self)
-    case 5: runTiles(args, Narrow12.self)
-    default: runTiles(args, Narrow8.self)
-    }
-}
-
-func avx512Depthwise(_ args: UnsafePointer<DepthwiseArgs>) { runDepthwise(args, Lanes16.self) }
-
-func avx512Relu(_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, _ count: Int,
-                _ stream: Bool) {
-    runRelu(source, destination, count, stream: stream, Lanes16.self)
-}
-
-func avx512MaxPool(_ args: UnsafePointer<PoolArgs>) { runMaxPool(args, Lanes16.self) }
-
 /// The AVX-512 kernels; call only on a CPU with AVX-512 F/BW/DQ/VL and ZMM state enabled.
-public let avx512Kernels = KernelSet(
-    name: "avx512", lanes: 16, shapes: avx512Shapes,
-    tiles: avx512Tiles, depthwise: avx512Depthwise, relu: avx512Relu, maxPool: avx512MaxPool)
+///
+/// Plain functions on raw pointers only: a generic or array-building function here would be specialised under a
+/// name another kernel target also emits, and the linker would keep one copy, compiled for one CPU.
+public enum AVX512Kernels {
+    /// Floats per register.
+    public static let lanes = 16
+    /// Register tiles in `tiles` numbering (`TileShape.channels` × `TileShape.pixels`).
+    public static let shapeCount = 7
+
+    public static func shape(_ index: Int) -> TileShape {
+        switch index {
+        case 0: TileShape(channels: 64, pixels: 6)
+        case 1: TileShape(channels: 64, pixels: 5)
+        case 2: TileShape(channels: 64, pixels: 4)
+        case 3: TileShape(channels: 32, pixels: 12)
+        case 4: TileShape(channels: 32, pixels: 8)
+        case 5: TileShape(channels: 16, pixels: 12)
+        case 6: TileShape(channels: 16, pixels: 8)
+        default: TileShape(channels: 0, pixels: 0)
+        }
+    }
+
+    /// `runTiles` with tile `shape`.
+    public static func tiles(_ shape: Int, _ args: UnsafePointer<ConvTileArgs>) {
+        switch shape {
+        case 0: runTiles(args, Wide6.self)
+        case 1: runTiles(args, Wide5.self)
+        case 2: runTiles(args, Wide4.self)
+        case 3: runTiles(args, Mid12.self)
+        case 4: runTiles(args, Mid8.self)
+        case 5: runTiles(args, Narrow12.self)
+        default: runTiles(args, Narrow8.self)
+        }
+    }
+
+    public static func depthwise(_ args: UnsafePointer<DepthwiseArgs>) { runDepthwise(args, Lanes16.self) }
+
+    public static func relu(_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, _ count: Int,
+                            _ stream: Bool) {
+        runRelu(source, destination, count, stream: stream, Lanes16.self)
+    }
+
+    public static func maxPool(_ args: UnsafePointer<PoolArgs>) { runMaxPool(args, Lanes16.self) }
+}

@@ -46,30 +46,44 @@ typealias Wide4 = InlineArray<4, Block2<Lanes4>>
 typealias Narrow12 = InlineArray<12, Block1<Lanes4>>
 typealias Narrow8 = InlineArray<8, Block1<Lanes4>>
 
-/// The shapes above, in the order `genericTiles` numbers them.
-let genericShapes = [(8, 6), (8, 4), (4, 12), (4, 8)].map { TileShape(channels: $0.0, pixels: $0.1) }
-
 // MARK: - Entry points
 
-func genericTiles(_ shape: Int, _ args: UnsafePointer<ConvTileArgs>) {
-    switch shape {
-    case 0: runTiles(args, Wide6.self)
-    case 1: runTiles(args, Wide4.self)
-    case 2: runTiles(args, Narrow12.self)
-    default: runTiles(args, Narrow8.self)
-    }
-}
-
-func genericDepthwise(_ args: UnsafePointer<DepthwiseArgs>) { runDepthwise(args, Lanes4.self) }
-
-func genericRelu(_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, _ count: Int,
-                 _ stream: Bool) {
-    runRelu(source, destination, count, stream: stream, Lanes4.self)
-}
-
-func genericMaxPool(_ args: UnsafePointer<PoolArgs>) { runMaxPool(args, Lanes4.self) }
-
 /// Kernels for any CPU: the baseline vector unit of the build target.
-public let genericKernels = KernelSet(
-    name: "generic", lanes: 4, shapes: genericShapes,
-    tiles: genericTiles, depthwise: genericDepthwise, relu: genericRelu, maxPool: genericMaxPool)
+///
+/// Plain functions on raw pointers only: a generic or array-building function here would be specialised under a
+/// name another kernel target also emits, and the linker would keep one copy, compiled for one CPU.
+public enum GenericKernels {
+    /// Floats per register.
+    public static let lanes = 4
+    /// Register tiles in `tiles` numbering (`TileShape.channels` × `TileShape.pixels`).
+    public static let shapeCount = 4
+
+    public static func shape(_ index: Int) -> TileShape {
+        switch index {
+        case 0: TileShape(channels: 8, pixels: 6)
+        case 1: TileShape(channels: 8, pixels: 4)
+        case 2: TileShape(channels: 4, pixels: 12)
+        case 3: TileShape(channels: 4, pixels: 8)
+        default: TileShape(channels: 0, pixels: 0)
+        }
+    }
+
+    /// `runTiles` with tile `shape`.
+    public static func tiles(_ shape: Int, _ args: UnsafePointer<ConvTileArgs>) {
+        switch shape {
+        case 0: runTiles(args, Wide6.self)
+        case 1: runTiles(args, Wide4.self)
+        case 2: runTiles(args, Narrow12.self)
+        default: runTiles(args, Narrow8.self)
+        }
+    }
+
+    public static func depthwise(_ args: UnsafePointer<DepthwiseArgs>) { runDepthwise(args, Lanes4.self) }
+
+    public static func relu(_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, _ count: Int,
+                            _ stream: Bool) {
+        runRelu(source, destination, count, stream: stream, Lanes4.self)
+    }
+
+    public static func maxPool(_ args: UnsafePointer<PoolArgs>) { runMaxPool(args, Lanes4.self) }
+}

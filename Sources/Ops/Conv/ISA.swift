@@ -40,9 +40,24 @@ public enum ISA: String, Sendable, CaseIterable {
     /// The kernels compiled for this set. Call only for a member of `supported`.
     var kernels: KernelSet {
         switch self {
-        case .avx512: return avx512Kernels
-        case .avx2: return avx2Kernels
-        case .generic: return genericKernels
+        case .avx512: return ISA.avx512Set
+        case .avx2: return ISA.avx2Set
+        case .generic: return ISA.genericSet
         }
     }
+
+    private static let avx512Set = KernelSet(
+        name: "avx512", lanes: AVX512Kernels.lanes, shapes: (0..<AVX512Kernels.shapeCount).map(AVX512Kernels.shape),
+        tiles: AVX512Kernels.tiles, depthwise: AVX512Kernels.depthwise, relu: AVX512Kernels.relu,
+        maxPool: AVX512Kernels.maxPool)
+
+    private static let avx2Set = KernelSet(
+        name: "avx2", lanes: AVX2Kernels.lanes, shapes: (0..<AVX2Kernels.shapeCount).map(AVX2Kernels.shape),
+        tiles: AVX2Kernels.tiles, depthwise: AVX2Kernels.depthwise, relu: AVX2Kernels.relu,
+        maxPool: AVX2Kernels.maxPool)
+
+    private static let genericSet = KernelSet(
+        name: "generic", lanes: GenericKernels.lanes, shapes: (0..<GenericKernels.shapeCount).map(GenericKernels.shape),
+        tiles: GenericKernels.tiles, depthwise: GenericKernels.depthwise, relu: GenericKernels.relu,
+        maxPool: GenericKernels.maxPool)
 }
