@@ -2,10 +2,11 @@
 import PackageDescription
 
 // Each kernel target is compiled for one instruction set and chosen at run time from CPUID, so the default
-// build runs on any x86-64. Off x86-64 only the generic kernels exist.
+// build runs on any x86-64. Off x86-64 only the generic kernels exist. Debug builds compile every target for the
+// generic CPU: unoptimised code re-emits stdlib helpers in each module, and the linker keeps one copy of each.
 #if arch(x86_64)
-let avx512: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "skylake-avx512"])]
-let avx2: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+let avx512: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "skylake-avx512"], .when(configuration: .release))]
+let avx2: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"], .when(configuration: .release))]
 #else
 let avx512: [SwiftSetting] = []
 let avx2: [SwiftSetting] = []

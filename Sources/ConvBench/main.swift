@@ -51,10 +51,9 @@ func peakRSS() -> Int {
 
 /// CPU time this process has used (all threads, user + system), in milliseconds.
 func processCPU() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    let user = Double(usage.ru_utime.tv_sec) * 1e3 + Double(usage.ru_utime.tv_usec) / 1e3
-    return user + Double(usage.ru_stime.tv_sec) * 1e3 + Double(usage.ru_stime.tv_usec) / 1e3
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) * 1e3 + Double(t.tv_nsec) / 1e6
 }
 
 /// Median and quartiles of timed calls in milliseconds, and the median CPU time per call (all threads).
