@@ -25,6 +25,9 @@ public struct KernelSet: Sendable {
     public let tiles: @Sendable (_ shape: Int, _ args: UnsafePointer<ConvTileArgs>) -> Void
     /// `runDepthwise`.
     public let depthwise: @Sendable (_ args: UnsafePointer<DepthwiseArgs>) -> Void
+    /// `runDepthwisePair`.
+    public let depthwisePair: @Sendable (_ first: UnsafePointer<DepthwiseArgs>, _ second: UnsafePointer<DepthwiseArgs>,
+                                         _ tapsPerRow: Int) -> Void
     /// `runRelu`.
     public let relu: @Sendable (_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>,
                                 _ count: Int, _ stream: Bool) -> Void
@@ -34,9 +37,11 @@ public struct KernelSet: Sendable {
     public init(name: String, lanes: Int, shapes: [TileShape],
                 tiles: @escaping @Sendable (Int, UnsafePointer<ConvTileArgs>) -> Void,
                 depthwise: @escaping @Sendable (UnsafePointer<DepthwiseArgs>) -> Void,
+                depthwisePair: @escaping @Sendable (UnsafePointer<DepthwiseArgs>, UnsafePointer<DepthwiseArgs>, Int)
+                    -> Void,
                 relu: @escaping @Sendable (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Bool) -> Void,
                 maxPool: @escaping @Sendable (UnsafePointer<PoolArgs>) -> Void) {
         (self.name, self.lanes, self.shapes, self.tiles) = (name, lanes, shapes, tiles)
-        (self.depthwise, self.relu, self.maxPool) = (depthwise, relu, maxPool)
+        (self.depthwise, self.depthwisePair, self.relu, self.maxPool) = (depthwise, depthwisePair, relu, maxPool)
     }
 }

@@ -76,6 +76,11 @@ public enum AVX2Kernels {
 
     public static func depthwise(_ args: UnsafePointer<DepthwiseArgs>) { runDepthwise(args, Lanes8.self) }
 
+    public static func depthwisePair(_ first: UnsafePointer<DepthwiseArgs>, _ second: UnsafePointer<DepthwiseArgs>,
+                                     _ tapsPerRow: Int) {
+        runDepthwisePair(first, second, tapsPerRow: tapsPerRow, Lanes8.self)
+    }
+
     public static func relu(_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, _ count: Int,
                             _ stream: Bool) {
         runRelu(source, destination, count, stream: stream, Lanes8.self)

@@ -98,8 +98,10 @@ import Testing
         let g = try ConvGeometry(input: [1, 6, 70, 1], kernel: [3, 3, 1, 1], padding: .valid)
         #expect(Convolution.path(for: g) == .depthwise)
         try check(g, isa: isa, seed: seed)
-        // Non-temporal stores: a scalar head up to a 64-byte boundary, aligned vectors, then the tail.
-        for (input, kernel) in [([1, 9, 133, 1], [3, 3]), ([2, 5, 41, 3], [5, 3]), ([1, 4, 3, 1], [3, 3])] {
+        // Non-temporal stores: a scalar head up to a 64-byte boundary, aligned vectors, then the tail; rows in
+        // pairs too where the two rows' outputs share their alignment (W·C a multiple of 16).
+        for (input, kernel) in [([1, 9, 133, 1], [3, 3]), ([2, 5, 41, 3], [5, 3]), ([1, 4, 3, 1], [3, 3]),
+                                ([1, 12, 80, 1], [3, 3]), ([1, 11, 40, 2], [4, 5])] {
             let g = try ConvGeometry(input: input, kernel: kernel, padding: .same, border: .replicate, relu: true)
             try check(g, isa: isa, seed: seed + UInt64(input[2]), limits: ScheduleLimits(streamingBytes: 0))
         }

@@ -1,8 +1,9 @@
 #ifndef CKERNEL_SUPPORT_H
 #define CKERNEL_SUPPORT_H
 
-// What Swift cannot say itself: which kernel sets the CPU can run (CPUID, XGETBV), and stores that bypass the
-// cache. The inline functions compile into each Swift kernel target with that target's instruction set.
+// What Swift cannot say itself: which kernel sets the CPU can run (CPUID, XGETBV), stores that bypass the cache,
+// prefetches and spin-wait hints. The inline functions compile into each Swift target that calls them, with that
+// target's instruction set.
 
 /// Bits of `ckernel_features()`.
 enum {
@@ -32,6 +33,15 @@ static inline __attribute__((always_inline)) void ckernel_stream16(float *p, cke
 
 /// Asks for the cache line holding `p` to be loaded into all cache levels ahead of use; never faults.
 static inline __attribute__((always_inline)) void ckernel_prefetch(const float *p) { __builtin_prefetch(p, 0, 3); }
+
+/// Tells the CPU this thread is spinning on a shared variable (PAUSE on x86, YIELD on arm64).
+static inline __attribute__((always_inline)) void ckernel_pause(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ volatile("yield");
+#endif
+}
 
 /// Orders earlier non-temporal stores before later stores (they are weakly ordered on x86).
 static inline __attribute__((always_inline)) void ckernel_stream_fence(void) {

@@ -1,3 +1,4 @@
+import CKernelSupport
 import Foundation
 import Synchronization
 
@@ -5,9 +6,10 @@ import Synchronization
 ///
 /// `run(threads:tasks:_:)` hands out task indices `0..<tasks` from one atomic counter to the calling thread
 /// (worker 0) and `threads - 1` pool threads (workers `1...`), and returns when every task has finished. Threads
-/// are made the first time a loop needs them and then sleep between loops, so an op never pays for thread
-/// creation. Which worker runs a task varies from run to run; the schedules make every output element depend
-/// only on its task, so results do not.
+/// are made the first time a loop needs them and then wait between loops, so an op never pays for thread
+/// creation: for `spinTime` they spin (ops often come back to back, and waking a sleeping thread takes tens of
+/// microseconds, a tenth of a small max pool), then they sleep on a condition variable. Which worker runs a task
+/// varies from run to run; the schedules make every output element depend only on its task, so results do not.
 public final class WorkerPool: @unchecked Sendable {
     /// The pool every op uses.
     public static let shared = WorkerPool()
@@ -23,6 +25,8 @@ public final class WorkerPool: @unchecked Sendable {
 
     /// The most threads one loop may use.
     public static let maxThreads = 256
+    /// How long an idle worker (or a caller waiting for workers) spins before it sleeps.
+    static let spinTime: UInt64 = 50_000  // nanoseconds
 
     private struct Job {
         let body: (Int, Int) -> Void
@@ -35,12 +39,15 @@ public final class WorkerPool: @unchecked Sendable {
     /// Serialises loops started by different threads (e.g. tests running in parallel).
     private let callers = NSLock()
     private let nextTask = Atomic<Int>(0)
+    /// `generation`, for workers spinning without the mutex.
+    private let published = Atomic<Int>(0)
+    /// Workers of the current loop still running its tasks.
+    private let pending = Atomic<Int>(0)
     // Guarded by `mutex`:
     private var workers = 0
     private var generation = 0
     private var job: Job?
     private var participants = 0
-    private var pending = 0
 
     private init() {
         pthread_mutex_init(mutex, nil)
@@ -69,8 +76,9 @@ public final class WorkerPool: @unchecked Sendable {
             nextTask.store(0, ordering: .relaxed)
             job = Job(body: body, tasks: tasks)
             participants = threads
-            pending = threads - 1
+            pending.store(threads - 1, ordering: .relaxed)
             generation &+= 1
+            published.store(generation, ordering: .releasing)
             pthread_cond_broadcast(wake)
             pthread_mutex_unlock(mutex)
 
@@ -78,8 +86,9 @@ public final class WorkerPool: @unchecked Sendable {
             work(worker: 0)
             WorkerPool.insideLoop = false
 
+            _ = WorkerPool.spin { pending.load(ordering: .acquiring) == 0 }
             pthread_mutex_lock(mutex)
-            while pending > 0 { pthread_cond_wait(finished, mutex) }
+            while pending.load(ordering: .acquiring) > 0 { pthread_cond_wait(finished, mutex) }
             job = nil  // NOTE: no copy of `body` may outlive `withoutActuallyEscaping`; workers hold none now.
             pthread_mutex_unlock(mutex)
         }
@@ -107,6 +116,7 @@ public final class WorkerPool: @unchecked Sendable {
         WorkerPool.insideLoop = true
         var seen = start
         while true {
+            _ = WorkerPool.spin { published.load(ordering: .acquiring) != seen }
             pthread_mutex_lock(mutex)
             while generation == seen { pthread_cond_wait(wake, mutex) }
             seen = generation
@@ -115,10 +125,24 @@ public final class WorkerPool: @unchecked Sendable {
             // Workers beyond this loop's thread count sit it out; they were never counted in `pending`.
             guard joins else { continue }
             work(worker: index)
-            pthread_mutex_lock(mutex)
-            pending -= 1
-            if pending == 0 { pthread_cond_signal(finished) }
-            pthread_mutex_unlock(mutex)
+            if pending.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 {
+                // Under the mutex, so a caller between its check and its wait cannot miss the signal.
+                pthread_mutex_lock(mutex)
+                pthread_cond_signal(finished)
+                pthread_mutex_unlock(mutex)
+            }
+        }
+    }
+
+    /// Spins for up to `spinTime` until `condition` holds; true if it did.
+    private static func spin(until condition: () -> Bool) -> Bool {
+        let deadline = DispatchTime.now().uptimeNanoseconds + spinTime
+        while true {
+            for _ in 0..<64 {
+                if condition() { return true }
+                ckernel_pause()
+            }
+            if DispatchTime.now().uptimeNanoseconds > deadline { return false }
         }
     }
 
