@@ -35,7 +35,7 @@ final class DepthwiseConv {
 
     /// Each thread gets about this many bands of an image: few, because a band's first row starts cold (its
     /// input rows were not prefetched), yet several, so a thread slowed by another process is helped out.
-    static let bandsPerThread = 8
+    static let bandsPerThread = 2
     /// Fewest output rows in a band.
     static let minimumBandRows = 8
 
