@@ -45,8 +45,13 @@ func parse(_ arguments: [String]) throws -> Options {
 /// Peak resident set of this process so far, in bytes.
 func peakRSS() -> Int {
     var usage = rusage()
+    #if os(Linux)
     getrusage(RUSAGE_SELF.rawValue, &usage)
-    return usage.ru_maxrss * 1024
+    return usage.ru_maxrss * 1024  // KiB on Linux
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    return usage.ru_maxrss  // bytes on Darwin
+    #endif
 }
 
 /// CPU time this process has used (all threads, user + system), in milliseconds.
