@@ -27,6 +27,9 @@ final class LargeBlocks: Sendable {
 
     private let cache = Mutex(Cache())
 
+    /// Freed blocks held now, and their bytes.
+    var cached: (blocks: Int, bytes: Int) { cache.withLock { ($0.blocks.count, $0.bytes) } }
+
     /// `bytes` rounded up to whole granules.
     static func blockSize(_ bytes: Int) -> Int { (bytes + granule - 1) / granule * granule }
 
