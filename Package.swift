@@ -1,6 +1,17 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Each kernel target is compiled for one instruction set and chosen at run time from CPUID, so the default
+// build runs on any x86-64. Off x86-64 only the generic kernels exist. Debug builds compile every target for the
+// generic CPU: unoptimised code re-emits stdlib helpers in each module, and the linker keeps one copy of each.
+#if arch(x86_64)
+let avx512: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "skylake-avx512"], .when(configuration: .release))]
+let avx2: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"], .when(configuration: .release))]
+#else
+let avx512: [SwiftSetting] = []
+let avx2: [SwiftSetting] = []
+#endif
+
 let package = Package(
     name: "ConvShell",
     products: [
@@ -14,6 +25,7 @@ let package = Package(
         .library(name: "convsh_fixture_clash", type: .dynamic, targets: ["FixtureClash"]),
         .library(name: "convsh_fixture_malformed", type: .dynamic, targets: ["FixtureMalformed"]),
         .library(name: "convsh_fixture_swift", type: .dynamic, targets: ["FixtureSwiftPlugin"]),
+        .executable(name: "convsh-bench", targets: ["ConvBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,6 +34,18 @@ let package = Package(
         // libedit (line editing, history, completion) behind a tiny C shim for its variadic calls.
         .systemLibrary(name: "CEdit", path: "Sources/CEdit", pkgConfig: "libedit",
                        providers: [.apt(["libedit-dev"])]),
+        // CPUID and XGETBV (which kernel set this CPU and OS can run) and non-temporal stores, in C.
+        .target(name: "CKernelSupport", path: "Sources/CKernelSupport"),
+        // Micro-kernels written once, generic over an ISA's vector type; specialised by the three targets below.
+        .target(name: "ConvKernels", path: "Sources/ConvKernels"),
+        .target(name: "ConvKernelsAVX512", dependencies: ["ConvKernels", "CKernelSupport"],
+                path: "Sources/ConvKernelsAVX512",
+                swiftSettings: avx512),
+        .target(name: "ConvKernelsAVX2", dependencies: ["ConvKernels", "CKernelSupport"],
+                path: "Sources/ConvKernelsAVX2",
+                swiftSettings: avx2),
+        .target(name: "ConvKernelsGeneric", dependencies: ["ConvKernels", "CKernelSupport"],
+                path: "Sources/ConvKernelsGeneric"),
         // libjpeg-turbo's TurboJPEG API (errors are return codes, no setjmp); only Ops/IO/JPEG.swift imports it.
         .systemLibrary(name: "CJPEG", path: "Sources/CJPEG", pkgConfig: "libturbojpeg",
                        providers: [.apt(["libturbojpeg0-dev"])]),
@@ -29,7 +53,8 @@ let package = Package(
         .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
                        providers: [.apt(["libpng-dev"])]),
         // Tensors, the op registry and every op; knows nothing of terminals or line editing.
-        .target(name: "Ops", dependencies: ["CJPEG", "CPNG"], path: "Sources/Ops"),
+        .target(name: "Ops", dependencies: ["CJPEG", "CPNG", "CKernelSupport", "ConvKernels", "ConvKernelsAVX512",
+                                            "ConvKernelsAVX2", "ConvKernelsGeneric"], path: "Sources/Ops"),
         // The plugin interface: one C header (include/convsh_plugin.h) shared by convsh and every plugin.
         .target(name: "ConvShellPlugin", path: "Sources/ConvShellPlugin"),
         // Loads plugin libraries and adds their ops to a registry; knows nothing of the shell.
@@ -47,6 +72,8 @@ let package = Package(
             path: "Sources/ConvShell"),
         // Times image decoding and encoding for scripts/bench-io (release builds only mean anything).
         .executableTarget(name: "BenchIO", dependencies: ["Ops"], path: "Sources/BenchIO"),
+        // Times the benchmark workloads (scripts/bench runs it in a release build).
+        .executableTarget(name: "ConvBench", dependencies: ["Ops"], path: "Sources/ConvBench"),
         .testTarget(name: "OpsTests", dependencies: ["Ops", "TestSupport"], path: "Tests/OpsTests",
                     resources: [.copy("Reference")]),
         // Plugins the plugin tests load: no entry point, a wrong interface version, one that declines interface 1,

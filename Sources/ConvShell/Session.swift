@@ -93,9 +93,20 @@ final class Session {
         if let target = statement.target, !op.producesTensor {
             throw OpError("\(op.name) produces no tensor; write '\(op.name) ...' without '\(target) ='")
         }
-        let arguments = Arguments(op: op.name, list: statement.arguments, lookup: { self.variables[$0] },
-                                  names: { self.variables.names })
-        let result = try registry.apply(op, arguments, context)
+        // `x = relu x`: hand `x` over, so the op can reuse its storage; put it back if the op fails before reading it.
+        var handedOver = handOver(op, statement)
+        let arguments = Arguments(op: op.name, list: statement.arguments, lookup: { name in
+            guard let given = handedOver, given.name == name else { return self.variables[name] }
+            handedOver = nil
+            return given.tensor
+        }, names: { self.variables.names + (handedOver.map { [$0.name] } ?? []) })
+        let result: Tensor?
+        do {
+            result = try registry.apply(op, arguments, context)
+        } catch {
+            if let given = handedOver { variables[given.name] = given.tensor }
+            throw error
+        }
         if let result {
             if let target = statement.target {
                 variables[target] = result
@@ -106,6 +117,16 @@ final class Session {
             }
         }
         return result
+    }
+
+    /// The tensor `x` of `x = OP x ...` taken out of the session, when `OP` reuses its first argument, `x` appears
+    /// once, and the session held `x`'s storage alone (so the op writes in place and cannot fail after reading it).
+    private func handOver(_ op: any Op, _ statement: Statement) -> (name: String, tensor: Tensor)? {
+        guard op.reusesFirstArgument, let target = statement.target,
+              statement.arguments.positional.first == .word(target),
+              statement.arguments.positional.filter({ $0 == .word(target) }).count == 1,
+              let tensor = variables.takeIfSoleHolder(target) else { return nil }
+        return (target, tensor)
     }
 
     private func unknownCommand(_ word: String) -> OpError {
@@ -136,6 +157,13 @@ struct Variables {
             if newValue == nil { names.removeAll { $0 == name } }
             values[name] = newValue
         }
+    }
+
+    /// Removes and returns `name`'s tensor when no other tensor shares its storage; nil otherwise.
+    mutating func takeIfSoleHolder(_ name: String) -> Tensor? {
+        guard values[name]?.isUniquelyReferenced() == true, let tensor = values[name] else { return nil }
+        self[name] = nil
+        return tensor
     }
 
     /// Removes `name`; false when it was not bound.

@@ -27,6 +27,22 @@ final class SessionTests: XCTestCase {
 
     // MARK: - Statements
 
+    func testReluOfItselfReusesStorageOnlyWhenNothingElseHoldsIt() throws {
+        _ = try run("x = [[-1, 2], [3, -4]]")
+        let before = session.variables["x"]!.buffer.pointer
+        _ = try run("x = relu x")
+        XCTAssertEqual(session.variables["x"]?.scalars, [0, 2, 3, 0])
+        XCTAssertEqual(session.variables["x"]!.buffer.pointer, before, "sole holder: written in place")
+
+        _ = try run("y = x; x = [[-5, 5]]; y = [[-1, 1]]; x2 = x; x = relu x")
+        XCTAssertEqual(session.variables["x"]?.scalars, [0, 5])
+        XCTAssertEqual(session.variables["x2"]?.scalars, [-5, 5], "an alias keeps its values")
+        XCTAssertNotEqual(session.variables["x"]!.buffer.pointer, session.variables["x2"]!.buffer.pointer)
+
+        XCTAssertEqual(error("x = relu x k=1"), "relu: unknown option 'k'; usage: relu X")
+        XCTAssertEqual(session.variables["x"]?.scalars, [0, 5], "a failed op gives the tensor back")
+    }
+
     func testNamesBindCopyAndDescribe() throws {
         _ = try run("a = [[1, -2], [3, 4]]; b = a; b2=relu a")
         XCTAssertEqual(session.variables.names, ["a", "b", "b2"])

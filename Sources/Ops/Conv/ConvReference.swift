@@ -31,7 +31,7 @@ public enum ConvReference {
                                 }
                             }
                             let value = Float(sum)
-                            out[index] = g.relu ? max(0, value) : value
+                            out[index] = g.relu && value <= 0 ? 0 : value  // NaN stays NaN, -0 becomes +0
                             index += 1
                         }
                     }

@@ -1,10 +1,46 @@
-/// The entry point every conv goes through; chooses how to compute a `ConvGeometry`.
+/// The entry point every conv goes through: picks a path for the geometry and a kernel set for the CPU.
 ///
-/// Today it runs `ConvReference`; the fast schedules of the performance issue plug in here, and tests compare
-/// each of them with the reference.
+/// Paths (each compared with `ConvReference` by the tests, for every kernel set the machine supports):
+/// - `depthwise`: a 2-D kernel on each channel, or one filter on one channel; vectorised along the row.
+/// - `pointwise`: a 1x1 kernel with stride 1, as one matrix product over all pixels of the batch.
+/// - `direct`: every other filter bank — small Cin (merged taps), large Cin·Cout (input-channel blocks),
+///   strides and dilations (in the tile's pixel step and tap offsets), batches, every border.
 public enum Convolution {
-    /// `input` `[N,H,W,Cin]` conv `kernel` (`[kh,kw]` or `[kh,kw,Cin,Cout]`) → `g.outputShape`.
-    public static func convolve(_ input: Tensor, _ kernel: Tensor, _ g: ConvGeometry, threads: Int) throws -> Tensor {
-        try ConvReference.convolve(input, kernel, g)
+    public enum Path: String, Sendable {
+        case depthwise, pointwise, direct
+    }
+
+    /// The path `convolve` takes for `g`.
+    public static func path(for g: ConvGeometry) -> Path {
+        if DepthwiseConv.accepts(g) { return .depthwise }
+        if PointwiseConv.accepts(g) { return .pointwise }
+        return .direct
+    }
+
+    /// `input` `[N,H,W,Cin]` conv `kernel` (`[kh,kw]` or `[kh,kw,Cin,Cout]`) → `g.outputShape`, on up to
+    /// `threads` threads with the kernels of `isa` (which must be in `ISA.supported`).
+    public static func convolve(_ input: Tensor, _ kernel: Tensor, _ g: ConvGeometry, threads: Int,
+                                isa: ISA = .selected) throws -> Tensor {
+        try convolve(input, kernel, g, threads: threads, isa: isa, limits: .standard)
+    }
+
+    /// `convolve` with the schedules' size thresholds set (tests lower them to reach every branch).
+    static func convolve(_ input: Tensor, _ kernel: Tensor, _ g: ConvGeometry, threads: Int, isa: ISA,
+                         limits: ScheduleLimits) throws -> Tensor {
+        guard ISA.supported.contains(isa) else { throw OpError("this CPU cannot run the \(isa.rawValue) kernels") }
+        var output = try Tensor(uninitializedShape: g.outputShape)
+        guard output.count > 0 else { return output }
+        let x = UnsafePointer(input.buffer.pointer), k = UnsafePointer(kernel.buffer.pointer)
+        let y = try output.withUnsafeMutableBufferPointer { $0.baseAddress! }
+        let kernels = isa.kernels
+        switch path(for: g) {
+        case .depthwise:
+            try DepthwiseConv(g, input: x, kernel: k, output: y, kernels: kernels, limits: limits).run(threads: threads)
+        case .pointwise:
+            try PointwiseConv(g, input: x, kernel: k, output: y, kernels: kernels, limits: limits).run(threads: threads)
+        case .direct:
+            try DirectConv(g, input: x, kernel: k, output: y, kernels: kernels, limits: limits).run(threads: threads)
+        }
+        return output
     }
 }

@@ -18,7 +18,7 @@ public final class Context: @unchecked Sendable {
     public var progressDelay = 0.5
     private let write: (String) -> Void
 
-    public init(threads: Int = Context.availableCores, terminal: Terminal? = nil, showsProgress: Bool = false,
+    public init(threads: Int = WorkerPool.defaultThreads, terminal: Terminal? = nil, showsProgress: Bool = false,
                 write: @escaping (String) -> Void) {
         self.threads = max(1, threads)
         self.terminal = terminal

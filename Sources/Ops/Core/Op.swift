@@ -68,6 +68,9 @@ public protocol Op: Sendable {
     var details: String { get }
     /// False for ops run for their effect (`save`, `stats`, `show`): `x = stats d` is then an error.
     var producesTensor: Bool { get }
+    /// True when the op writes its result into its first argument's storage if nothing else holds it, and cannot
+    /// fail once it has read that argument (`relu`). In `x = relu x` the session then lets go of `x` first.
+    var reusesFirstArgument: Bool { get }
 
     /// Runs the op; returns its tensor, or nil when it only prints or writes files.
     func apply(_ arguments: Arguments, _ context: Context) throws -> Tensor?
@@ -77,6 +80,7 @@ extension Op {
     public var options: [OptionSpec] { [] }
     public var details: String { "" }
     public var producesTensor: Bool { true }
+    public var reusesFirstArgument: Bool { false }
 
     /// `conv2d X K [same|valid] [stride=S] ...`, generated from `parameters` and `options`.
     public var usage: String {

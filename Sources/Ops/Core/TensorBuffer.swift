@@ -12,15 +12,27 @@ public final class TensorBuffer: @unchecked Sendable {
     public let count: Int
 
     /// Allocates `count` floats, uninitialised; throws instead of trapping when memory runs out.
+    ///
+    /// Blocks of 2 MiB and more come from `LargeBlocks` (huge pages, freed blocks reused).
     public init(uninitializedCount count: Int) throws {
         var raw: UnsafeMutableRawPointer?
         let bytes = max(count, 1) &* MemoryLayout<Float>.stride
-        guard posix_memalign(&raw, TensorBuffer.alignment, bytes) == 0, let raw else {
-            throw OpError("out of memory: cannot allocate \(Tensor.formatBytes(bytes))")
+        if bytes >= LargeBlocks.granule {
+            raw = LargeBlocks.shared.allocate(bytes)
+        } else if posix_memalign(&raw, TensorBuffer.alignment, bytes) != 0 {
+            raw = nil
         }
+        guard let raw else { throw OpError("out of memory: cannot allocate \(Tensor.formatBytes(bytes))") }
         self.pointer = raw.bindMemory(to: Float.self, capacity: max(count, 1))
         self.count = count
     }
 
-    deinit { free(pointer) }
+    deinit {
+        let bytes = max(count, 1) &* MemoryLayout<Float>.stride
+        if bytes >= LargeBlocks.granule {
+            LargeBlocks.shared.free(UnsafeMutableRawPointer(pointer), bytes: bytes)
+        } else {
+            free(pointer)
+        }
+    }
 }

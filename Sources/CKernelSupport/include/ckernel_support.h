@@ -1,0 +1,55 @@
+#ifndef CKERNEL_SUPPORT_H
+#define CKERNEL_SUPPORT_H
+
+// What Swift cannot say itself: which kernel sets the CPU can run (CPUID, XGETBV), stores that bypass the cache,
+// prefetches and spin-wait hints. The inline functions compile into each Swift target that calls them, with that
+// target's instruction set.
+
+/// Bits of `ckernel_features()`.
+enum {
+    /// AVX2 + FMA + BMI1/2 + F16C + MOVBE + LZCNT + POPCNT, with YMM state enabled by the OS (Haswell and later).
+    CKERNEL_AVX2 = 1,
+    /// AVX-512 F/CD/BW/DQ/VL on top of CKERNEL_AVX2, with ZMM state enabled by the OS (Skylake-SP and later).
+    CKERNEL_AVX512 = 2,
+};
+
+/// The kernel sets this CPU and operating system can run; 0 off x86-64.
+int ckernel_features(void);
+
+typedef float ckernel_float4 __attribute__((ext_vector_type(4)));
+typedef float ckernel_float8 __attribute__((ext_vector_type(8)));
+typedef float ckernel_float16 __attribute__((ext_vector_type(16)));
+
+/// Non-temporal stores: write `v` to `p` (aligned to the vector's size) without first reading its cache line.
+static inline __attribute__((always_inline)) void ckernel_stream4(float *p, ckernel_float4 v) {
+    __builtin_nontemporal_store(v, (ckernel_float4 *)p);
+}
+static inline __attribute__((always_inline)) void ckernel_stream8(float *p, ckernel_float8 v) {
+    __builtin_nontemporal_store(v, (ckernel_float8 *)p);
+}
+static inline __attribute__((always_inline)) void ckernel_stream16(float *p, ckernel_float16 v) {
+    __builtin_nontemporal_store(v, (ckernel_float16 *)p);
+}
+
+/// Asks for the cache line holding `p` to be loaded into all cache levels ahead of use; never faults.
+static inline __attribute__((always_inline)) void ckernel_prefetch(const float *p) { __builtin_prefetch(p, 0, 3); }
+
+/// Tells the CPU this thread is spinning on a shared variable (PAUSE on x86, YIELD on arm64).
+static inline __attribute__((always_inline)) void ckernel_pause(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ volatile("yield");
+#endif
+}
+
+/// Orders earlier non-temporal stores before later stores (they are weakly ordered on x86).
+static inline __attribute__((always_inline)) void ckernel_stream_fence(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_sfence();
+#else
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+#endif
+}
+
+#endif

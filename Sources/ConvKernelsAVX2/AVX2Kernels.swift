@@ -1,0 +1,90 @@
+import CKernelSupport
+import ConvKernels
+
+// NOTE: this target is compiled with `-target-cpu haswell`. It must not use SIMD4 or SIMD16 (the other kernel
+// targets' types): a generic specialisation shared by name between targets could be linked once and run AVX2
+// code on a CPU without it.
+
+/// One 256-bit register of 8 floats.
+struct Lanes8: LaneVector {
+    var v: SIMD8<Float>
+
+    @inline(__always) init(_ v: SIMD8<Float>) { self.v = v }
+    @inline(__always) static var lanes: Int { 8 }
+    @inline(__always) init() { v = SIMD8() }
+    @inline(__always) init(repeating value: Float) { v = SIMD8(repeating: value) }
+    @inline(__always) init(loading p: UnsafePointer<Float>) {
+        v = UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+    }
+    @inline(__always) func store(to p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
+    }
+    @inline(__always) func stream(to p: UnsafeMutablePointer<Float>) { ckernel_stream8(p, v) }
+    @inline(__always) static func streamFence() { ckernel_stream_fence() }
+    @inline(__always) static func prefetch(_ p: UnsafePointer<Float>) { ckernel_prefetch(p) }
+    @inline(__always) func addingProduct(_ a: Lanes8, _ b: Lanes8) -> Lanes8 { Lanes8(v.addingProduct(a.v, b.v)) }
+    @inline(__always) static func multiplyAdd(_ s: Float, _ a: Float, _ b: Float) -> Float {
+        s.addingProduct(a, b)
+    }
+    @inline(__always) func relu() -> Lanes8 { Lanes8(v.replacing(with: 0, where: v .<= 0)) }
+    @inline(__always) func keepingMax(_ x: Lanes8) -> Lanes8 { Lanes8(v.replacing(with: x.v, where: x.v .>= v)) }
+}
+
+// MARK: - Register tiles (16 ymm registers)
+
+/// R pixels × 16 channels: 2R accumulators + 2 weight registers + 1 broadcast (R = 6: 15 of 16 registers).
+typealias Wide6 = InlineArray<6, Block2<Lanes8>>
+typealias Wide5 = InlineArray<5, Block2<Lanes8>>
+typealias Wide4 = InlineArray<4, Block2<Lanes8>>
+/// R pixels × 8 channels: R accumulators + 1 weight register + 1 broadcast.
+typealias Narrow12 = InlineArray<12, Block1<Lanes8>>
+typealias Narrow8 = InlineArray<8, Block1<Lanes8>>
+
+// MARK: - Entry points
+
+/// The AVX2 + FMA kernels; call only on a CPU with them (Haswell and later) and YMM state enabled.
+///
+/// Plain functions on raw pointers only: a generic or array-building function here would be specialised under a
+/// name another kernel target also emits, and the linker would keep one copy, compiled for one CPU.
+public enum AVX2Kernels {
+    /// Floats per register.
+    public static let lanes = 8
+    /// Register tiles in `tiles` numbering (`TileShape.channels` × `TileShape.pixels`).
+    public static let shapeCount = 5
+
+    public static func shape(_ index: Int) -> TileShape {
+        switch index {
+        case 0: TileShape(channels: 16, pixels: 6)
+        case 1: TileShape(channels: 16, pixels: 5)
+        case 2: TileShape(channels: 16, pixels: 4)
+        case 3: TileShape(channels: 8, pixels: 12)
+        case 4: TileShape(channels: 8, pixels: 8)
+        default: TileShape(channels: 0, pixels: 0)
+        }
+    }
+
+    /// `runTiles` with tile `shape`.
+    public static func tiles(_ shape: Int, _ args: UnsafePointer<ConvTileArgs>) {
+        switch shape {
+        case 0: runTiles(args, Wide6.self)
+        case 1: runTiles(args, Wide5.self)
+        case 2: runTiles(args, Wide4.self)
+        case 3: runTiles(args, Narrow12.self)
+        default: runTiles(args, Narrow8.self)
+        }
+    }
+
+    public static func depthwise(_ args: UnsafePointer<DepthwiseArgs>) { runDepthwise(args, Lanes8.self) }
+
+    public static func depthwisePair(_ first: UnsafePointer<DepthwiseArgs>, _ second: UnsafePointer<DepthwiseArgs>,
+                                     _ tapsPerRow: Int) {
+        runDepthwisePair(first, second, tapsPerRow: tapsPerRow, Lanes8.self)
+    }
+
+    public static func relu(_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, _ count: Int,
+                            _ stream: Bool) {
+        runRelu(source, destination, count, stream: stream, Lanes8.self)
+    }
+
+    public static func maxPool(_ args: UnsafePointer<PoolArgs>) { runMaxPool(args, Lanes8.self) }
+}

@@ -1,0 +1,100 @@
+import CKernelSupport
+import ConvKernels
+
+// NOTE: this target is compiled with `-target-cpu skylake-avx512`. It must not use SIMD4 or SIMD8 (the other
+// kernel targets' types): a generic specialisation shared by name between targets could be linked once and
+// run AVX-512 code on a CPU without it.
+
+/// One 512-bit register of 16 floats.
+struct Lanes16: LaneVector {
+    var v: SIMD16<Float>
+
+    @inline(__always) init(_ v: SIMD16<Float>) { self.v = v }
+    @inline(__always) static var lanes: Int { 16 }
+    @inline(__always) init() { v = SIMD16() }
+    @inline(__always) init(repeating value: Float) { v = SIMD16(repeating: value) }
+    @inline(__always) init(loading p: UnsafePointer<Float>) {
+        v = UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Float>.self)
+    }
+    @inline(__always) func store(to p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD16<Float>.self)
+    }
+    @inline(__always) func stream(to p: UnsafeMutablePointer<Float>) { ckernel_stream16(p, v) }
+    @inline(__always) static func streamFence() { ckernel_stream_fence() }
+    @inline(__always) static func prefetch(_ p: UnsafePointer<Float>) { ckernel_prefetch(p) }
+    @inline(__always) func addingProduct(_ a: Lanes16, _ b: Lanes16) -> Lanes16 {
+        Lanes16(v.addingProduct(a.v, b.v))
+    }
+    @inline(__always) static func multiplyAdd(_ s: Float, _ a: Float, _ b: Float) -> Float {
+        s.addingProduct(a, b)
+    }
+    @inline(__always) func relu() -> Lanes16 { Lanes16(v.replacing(with: 0, where: v .<= 0)) }
+    @inline(__always) func keepingMax(_ x: Lanes16) -> Lanes16 { Lanes16(v.replacing(with: x.v, where: x.v .>= v)) }
+}
+
+// MARK: - Register tiles (32 zmm registers)
+
+/// R pixels × 64 channels: 4R accumulators + 4 weight registers + 1 broadcast (R = 6: 29 of 32 registers).
+/// Three pixel counts, so that a row wastes few pixels (224 = 56 × 4, 1000 = 200 × 5).
+typealias Wide6 = InlineArray<6, Block4<Lanes16>>
+typealias Wide5 = InlineArray<5, Block4<Lanes16>>
+typealias Wide4 = InlineArray<4, Block4<Lanes16>>
+/// R pixels × 32 channels: 2R accumulators + 2 weight registers + 1 broadcast.
+typealias Mid12 = InlineArray<12, Block2<Lanes16>>
+typealias Mid8 = InlineArray<8, Block2<Lanes16>>
+/// R pixels × 16 channels: R accumulators + 1 weight register + 1 broadcast.
+typealias Narrow12 = InlineArray<12, Block1<Lanes16>>
+typealias Narrow8 = InlineArray<8, Block1<Lanes16>>
+
+// MARK: - Entry points
+
+/// The AVX-512 kernels; call only on a CPU with AVX-512 F/BW/DQ/VL and ZMM state enabled.
+///
+/// Plain functions on raw pointers only: a generic or array-building function here would be specialised under a
+/// name another kernel target also emits, and the linker would keep one copy, compiled for one CPU.
+public enum AVX512Kernels {
+    /// Floats per register.
+    public static let lanes = 16
+    /// Register tiles in `tiles` numbering (`TileShape.channels` × `TileShape.pixels`).
+    public static let shapeCount = 7
+
+    public static func shape(_ index: Int) -> TileShape {
+        switch index {
+        case 0: TileShape(channels: 64, pixels: 6)
+        case 1: TileShape(channels: 64, pixels: 5)
+        case 2: TileShape(channels: 64, pixels: 4)
+        case 3: TileShape(channels: 32, pixels: 12)
+        case 4: TileShape(channels: 32, pixels: 8)
+        case 5: TileShape(channels: 16, pixels: 12)
+        case 6: TileShape(channels: 16, pixels: 8)
+        default: TileShape(channels: 0, pixels: 0)
+        }
+    }
+
+    /// `runTiles` with tile `shape`.
+    public static func tiles(_ shape: Int, _ args: UnsafePointer<ConvTileArgs>) {
+        switch shape {
+        case 0: runTiles(args, Wide6.self)
+        case 1: runTiles(args, Wide5.self)
+        case 2: runTiles(args, Wide4.self)
+        case 3: runTiles(args, Mid12.self)
+        case 4: runTiles(args, Mid8.self)
+        case 5: runTiles(args, Narrow12.self)
+        default: runTiles(args, Narrow8.self)
+        }
+    }
+
+    public static func depthwise(_ args: UnsafePointer<DepthwiseArgs>) { runDepthwise(args, Lanes16.self) }
+
+    public static func depthwisePair(_ first: UnsafePointer<DepthwiseArgs>, _ second: UnsafePointer<DepthwiseArgs>,
+                                     _ tapsPerRow: Int) {
+        runDepthwisePair(first, second, tapsPerRow: tapsPerRow, Lanes16.self)
+    }
+
+    public static func relu(_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, _ count: Int,
+                            _ stream: Bool) {
+        runRelu(source, destination, count, stream: stream, Lanes16.self)
+    }
+
+    public static func maxPool(_ args: UnsafePointer<PoolArgs>) { runMaxPool(args, Lanes16.self) }
+}

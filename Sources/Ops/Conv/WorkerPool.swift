@@ -1,0 +1,162 @@
+import CKernelSupport
+import Foundation
+import Synchronization
+
+/// Persistent worker threads that run the tasks of one parallel loop at a time.
+///
+/// `run(threads:tasks:_:)` hands out task indices `0..<tasks` from one atomic counter to the calling thread
+/// (worker 0) and `threads - 1` pool threads (workers `1...`), and returns when every task has finished. Threads
+/// are made the first time a loop needs them and then wait between loops, so an op never pays for thread
+/// creation: for `spinTime` they spin (ops often come back to back, and waking a sleeping thread takes tens of
+/// microseconds, a tenth of a small max pool), then they sleep on a condition variable. Which worker runs a task
+/// varies from run to run; the schedules make every output element depend only on its task, so results do not.
+public final class WorkerPool: @unchecked Sendable {
+    /// The pool every op uses.
+    public static let shared = WorkerPool()
+
+    /// Threads an op uses unless told otherwise: `CONVSH_THREADS` when it is a positive integer, else the cores
+    /// this process may run on.
+    public static let defaultThreads: Int = {
+        if let text = ProcessInfo.processInfo.environment["CONVSH_THREADS"], let n = Int(text), n > 0 {
+            return min(n, maxThreads)
+        }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }()
+
+    /// The most threads one loop may use.
+    public static let maxThreads = 256
+    /// How long an idle worker (or a caller waiting for workers) spins before it sleeps.
+    static let spinTime: UInt64 = 50_000  // nanoseconds
+
+    private struct Job {
+        let body: (Int, Int) -> Void
+        let tasks: Int
+    }
+
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let wake = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let finished = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    /// Serialises loops started by different threads (e.g. tests running in parallel).
+    private let callers = NSLock()
+    private let nextTask = Atomic<Int>(0)
+    /// `generation`, for workers spinning without the mutex.
+    private let published = Atomic<Int>(0)
+    /// Workers of the current loop still running its tasks.
+    private let pending = Atomic<Int>(0)
+    // Guarded by `mutex`:
+    private var workers = 0
+    private var generation = 0
+    private var job: Job?
+    private var participants = 0
+
+    private init() {
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(wake, nil)
+        pthread_cond_init(finished, nil)
+    }
+
+    /// Runs `body(task, worker)` for every `task < tasks` on up to `threads` threads and waits for all of them.
+    ///
+    /// `worker < threads` identifies the thread, so `body` may use per-worker scratch memory. A loop started from
+    /// inside another loop's body runs serially on the calling thread.
+    public func run(threads: Int, tasks: Int, _ body: (_ task: Int, _ worker: Int) -> Void) {
+        let threads = min(max(threads, 1), tasks, WorkerPool.maxThreads)
+        if threads <= 1 || WorkerPool.insideLoop {
+            for task in 0..<tasks { body(task, 0) }
+            return
+        }
+        callers.lock()
+        defer { callers.unlock() }
+        withoutActuallyEscaping(body) { body in
+            pthread_mutex_lock(mutex)
+            while workers < threads - 1 {
+                workers += 1
+                spawn(index: workers, generation: generation)
+            }
+            nextTask.store(0, ordering: .relaxed)
+            job = Job(body: body, tasks: tasks)
+            participants = threads
+            pending.store(threads - 1, ordering: .relaxed)
+            generation &+= 1
+            published.store(generation, ordering: .releasing)
+            pthread_cond_broadcast(wake)
+            pthread_mutex_unlock(mutex)
+
+            WorkerPool.insideLoop = true
+            work(worker: 0)
+            WorkerPool.insideLoop = false
+
+            _ = WorkerPool.spin { pending.load(ordering: .acquiring) == 0 }
+            pthread_mutex_lock(mutex)
+            while pending.load(ordering: .acquiring) > 0 { pthread_cond_wait(finished, mutex) }
+            job = nil  // NOTE: no copy of `body` may outlive `withoutActuallyEscaping`; workers hold none now.
+            pthread_mutex_unlock(mutex)
+        }
+    }
+
+    // MARK: - Workers
+
+    /// Runs tasks of the current job until none are left. Its copy of the job ends when it returns.
+    private func work(worker: Int) {
+        guard let job else { return }
+        while true {
+            let task = nextTask.wrappingAdd(1, ordering: .relaxed).oldValue
+            if task >= job.tasks { return }
+            job.body(task, worker)
+        }
+    }
+
+    private func spawn(index: Int, generation: Int) {
+        let thread = Thread { [self] in workerLoop(index: index, seen: generation) }
+        thread.name = "convsh-worker-\(index)"
+        thread.start()
+    }
+
+    private func workerLoop(index: Int, seen start: Int) {
+        WorkerPool.insideLoop = true
+        var seen = start
+        while true {
+            _ = WorkerPool.spin { published.load(ordering: .acquiring) != seen }
+            pthread_mutex_lock(mutex)
+            while generation == seen { pthread_cond_wait(wake, mutex) }
+            seen = generation
+            let joins = index < participants
+            pthread_mutex_unlock(mutex)
+            // Workers beyond this loop's thread count sit it out; they were never counted in `pending`.
+            guard joins else { continue }
+            work(worker: index)
+            if pending.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 {
+                // Under the mutex, so a caller between its check and its wait cannot miss the signal.
+                pthread_mutex_lock(mutex)
+                pthread_cond_signal(finished)
+                pthread_mutex_unlock(mutex)
+            }
+        }
+    }
+
+    /// Spins for up to `spinTime` until `condition` holds; true if it did.
+    private static func spin(until condition: () -> Bool) -> Bool {
+        let deadline = DispatchTime.now().uptimeNanoseconds + spinTime
+        while true {
+            for _ in 0..<64 {
+                if condition() { return true }
+                ckernel_pause()
+            }
+            if DispatchTime.now().uptimeNanoseconds > deadline { return false }
+        }
+    }
+
+    // MARK: - Nesting
+
+    /// True on pool threads and on a caller while it runs its share of a loop.
+    private static var insideLoop: Bool {
+        get { pthread_getspecific(loopKey) != nil }
+        set { pthread_setspecific(loopKey, newValue ? UnsafeRawPointer(bitPattern: 1) : nil) }
+    }
+
+    private static let loopKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+}
