@@ -74,6 +74,11 @@ static inline void convsh_catch_sigint(void) {
     action.sa_handler = convsh_on_sigint;
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, NULL);
+    // A parent may have started us with SIGINT blocked (a blocked mask survives exec): unblock it.
+    sigset_t interrupt;
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    sigprocmask(SIG_UNBLOCK, &interrupt, NULL);
 }
 
 /// 1 when Ctrl-C was pressed since the last call.

@@ -43,16 +43,21 @@ final class LineEditor {
         history_end(history)
     }
 
-    /// The next line without its newline; nil at end of input (Ctrl-D on an empty line).
-    /// Ctrl-C drops the line being edited and returns an empty line.
-    func readLine(prompt: String) -> String? {
+    /// What one read gave: a line (without its newline), or Ctrl-C, which dropped the line being edited.
+    enum Input: Equatable {
+        case line(String)
+        case interrupted
+    }
+
+    /// The next input; nil at end of input (Ctrl-D on an empty line).
+    func readLine(prompt: String) -> Input? {
         free(LineEditor.promptText)
         LineEditor.promptText = strdup(prompt)
         var count: Int32 = 0
         guard let raw = el_gets(editLine, &count) else {
             if convsh_take_interrupt() != 0 {
                 FileHandle.standardOutput.write(Data("\n".utf8))
-                return ""
+                return .interrupted
             }
             return nil
         }
@@ -63,7 +68,7 @@ final class LineEditor {
             convsh_history_enter(history, line)
             if let historyPath { convsh_history_save(history, historyPath) }
         }
-        return line
+        return .line(line)
     }
 
     // MARK: - History file

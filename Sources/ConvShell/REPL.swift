@@ -11,8 +11,13 @@ enum REPL {
         while !session.quitRequested {
             let prompt = session.isDefining ? "...> " : "convsh> "
             // NOTE: not `editor?.readLine(...) ?? plainReadLine()`: that reads on after the editor's end of input.
-            let line = editor.map { $0.readLine(prompt: prompt) } ?? plainReadLine(prompt)
-            guard let line else { break }
+            let input = editor.map { $0.readLine(prompt: prompt) } ?? plainReadLine(prompt).map(LineEditor.Input.line)
+            guard let input else { break }
+            guard case .line(let line) = input else {
+                // Ctrl-C drops the line; at `...>` it drops the whole definition being written.
+                if let name = session.abandonDefinition() { Standard.error("def \(name) abandoned") }
+                continue
+            }
             number = session.isDefining ? number + 1 : 1
             do {
                 try session.run(line: line, at: SourceLocation(file: SourceLocation.prompt, line: number))

@@ -36,4 +36,20 @@ import Testing
         repl.type("quit\r")
         #expect(repl.waitForExit() == 0)
     }
+
+    @Test func ctrlCAtTheContinuationPromptAbandonsTheDefinition() throws {
+        let repl = try PseudoTerminal()
+        try repl.expect("convsh> ")
+        try repl.enter("def half x", thenExpect: "...> ")
+        try repl.enter("relu x", thenExpect: "...> ")
+        repl.type("maxp")
+        try repl.expect("maxp")  // echoed: libedit is reading, so Ctrl-C reaches it
+        repl.type("\u{3}")
+        try repl.expect("def half abandoned")
+        try repl.expect("convsh> ")  // back at the main prompt, not `...>`
+        repl.type("help half\r")
+        try repl.expect("help: no op or shell word 'half'")
+        repl.type("quit\r")
+        #expect(repl.waitForExit() == 0)
+    }
 }

@@ -26,6 +26,12 @@ extension Session {
     /// True between a `def` line and its `end` (the REPL then prompts with `...>`).
     var isDefining: Bool { definitions.open != nil }
 
+    /// Drops the definition being written (Ctrl-C at the `...>` prompt); returns its name, nil when none was open.
+    func abandonDefinition() -> String? {
+        defer { definitions.open = nil }
+        return definitions.open?.name
+    }
+
     /// A `def` still open at the end of a script or sourced file: an error at its `def` line.
     func finishDefinitions() throws {
         guard let open = definitions.open else { return }
