@@ -35,12 +35,8 @@ struct Conv2D: Op {
                                                                  default: "zero"))!
         let relu = try arguments.choiceOption("activation", of: ["none", "relu"], default: "none") == "relu"
 
-        guard (2...4).contains(input.rank) else {
-            throw OpError.argument(name, 1, "expected an image [H,W,C], a batch [N,H,W,C] or a matrix [H,W], "
-                + "got \(Tensor.describe(input.shape))")
-        }
-        let batch = input.rank == 4 ? input : try input.reshaped(
-            [1, input.shape[0], input.shape[1], input.rank == 3 ? input.shape[2] : 1])
+        let spatial = try SpatialInput(input, op: name)
+        let batch = spatial.batch
         let geometry: ConvGeometry
         do {
             geometry = try ConvGeometry(input: batch.shape, kernel: kernel.shape, padding: padding, stride: stride,
@@ -48,14 +44,8 @@ struct Conv2D: Op {
         } catch let error as OpError {
             throw OpError.op(name, error.message)
         }
-        var output = try Convolution.convolve(batch, kernel, geometry, threads: context.threads)
-        switch input.rank {
-        case 4: break
-        case 3: output = try output.reshaped(Array(geometry.outputShape.dropFirst()))
-        default:
-            output = try output.reshaped(geometry.outChannels == 1
-                ? [geometry.outHeight, geometry.outWidth] : Array(geometry.outputShape.dropFirst()))
-        }
+        var output = try spatial.restoringRank(try Convolution.convolve(batch, kernel, geometry,
+                                                                        threads: context.threads))
         output.origin = Origin(op: name, inputs: [batch, kernel], detail: geometry)
         return output
     }

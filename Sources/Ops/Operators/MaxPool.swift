@@ -18,20 +18,14 @@ struct MaxPool: Op {
         let padding = Padding(rawValue: try arguments.choice(2, of: ["same", "valid"]) ?? "valid")!
         let size = arguments.option("size") == nil ? (2, 2) : try Conv2D.pair(arguments, "size")
         let stride = arguments.option("stride") == nil ? size : try Conv2D.pair(arguments, "stride")
-        guard (2...4).contains(input.rank) else {
-            throw OpError.argument(name, 1, "expected [H,W,C], [N,H,W,C] or [H,W], got \(Tensor.describe(input.shape))")
-        }
-        let batch = input.rank == 4 ? input : try input.reshaped(
-            [1, input.shape[0], input.shape[1], input.rank == 3 ? input.shape[2] : 1])
+        let spatial = try SpatialInput(input, op: name)
+        let batch = spatial.batch
         let g: ConvGeometry
         do {
             g = try ConvGeometry(input: batch.shape, kernel: [size.0, size.1], padding: padding, stride: stride)
         } catch let error as OpError {
             throw OpError.op(name, error.message)
         }
-        var output = try Pooling.maxPool(batch, g, threads: context.threads)
-        if input.rank < 4 { output = try output.reshaped(Array(input.rank == 3 ? g.outputShape.dropFirst()
-                                                                             : g.outputShape.dropFirst().dropLast())) }
-        return output
+        return try spatial.restoringRank(try Pooling.maxPool(batch, g, threads: context.threads))
     }
 }
