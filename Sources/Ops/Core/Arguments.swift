@@ -134,6 +134,25 @@ public struct Arguments {
         return w
     }
 
+    /// A `key=N` or `key=[along H, along W]` option of positive integers (strides, dilations, window sizes).
+    public func pairOption(_ key: String, default value: (Int, Int)) throws -> (Int, Int) {
+        guard let s = option(key) else { return value }
+        let numbers: [Double?]
+        switch s {
+        case .number(let n): numbers = [n, n]
+        case .list(let items) where items.count == 2: numbers = items.map(\.number)
+        default: numbers = [nil]
+        }
+        let integers = numbers.compactMap { n -> Int? in
+            guard let n, n >= 1, n <= 1_000_000, n == n.rounded() else { return nil }
+            return Int(n)
+        }
+        guard integers.count == 2 else {
+            throw OpError.option(op, key, "expected a positive integer or [H,W], got '\(s.plainText)'")
+        }
+        return (integers[0], integers[1])
+    }
+
     /// A textual option (a colour map name, a word); nil when not given.
     public func textOption(_ key: String) -> String? { option(key)?.plainText }
 

@@ -29,8 +29,8 @@ struct Conv2D: Op {
         let input = try arguments.tensor(1)
         let kernel = try arguments.tensor(2)
         let padding = Padding(rawValue: try arguments.choice(3, of: ["same", "valid"]) ?? "valid")!
-        let stride = try Conv2D.pair(arguments, "stride")
-        let dilation = try Conv2D.pair(arguments, "dilation")
+        let stride = try arguments.pairOption("stride", default: (1, 1))
+        let dilation = try arguments.pairOption("dilation", default: (1, 1))
         let border = Border(rawValue: try arguments.choiceOption("border", of: Border.allCases.map(\.rawValue),
                                                                  default: "zero"))!
         let relu = try arguments.choiceOption("activation", of: ["none", "relu"], default: "none") == "relu"
@@ -48,20 +48,5 @@ struct Conv2D: Op {
                                                                         threads: context.threads))
         output.origin = Origin(op: name, inputs: [batch, kernel], detail: geometry)
         return output
-    }
-
-    /// A `key=N` or `key=[along H, along W]` option of positive integers; (1, 1) when absent.
-    static func pair(_ arguments: Arguments, _ key: String) throws -> (Int, Int) {
-        guard let value = arguments.option(key) else { return (1, 1) }
-        let numbers: [Double?]
-        switch value {
-        case .number(let n): numbers = [n, n]
-        case .list(let items) where items.count == 2: numbers = items.map(\.number)
-        default: numbers = [nil]
-        }
-        guard numbers.allSatisfy({ $0 != nil && $0! >= 1 && $0! <= 1_000_000 && $0! == $0!.rounded() }) else {
-            throw OpError.option(arguments.op, key, "expected a positive integer or [H,W], got '\(value.plainText)'")
-        }
-        return (Int(numbers[0]!), Int(numbers[1]!))
     }
 }

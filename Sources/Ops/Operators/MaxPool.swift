@@ -16,8 +16,8 @@ struct MaxPool: Op {
     func apply(_ arguments: Arguments, _ context: Context) throws -> Tensor? {
         let input = try arguments.tensor(1)
         let padding = Padding(rawValue: try arguments.choice(2, of: ["same", "valid"]) ?? "valid")!
-        let size = arguments.option("size") == nil ? (2, 2) : try Conv2D.pair(arguments, "size")
-        let stride = arguments.option("stride") == nil ? size : try Conv2D.pair(arguments, "stride")
+        let size = try arguments.pairOption("size", default: (2, 2))
+        let stride = try arguments.pairOption("stride", default: size)
         let spatial = try SpatialInput(input, op: name)
         let batch = spatial.batch
         let g: ConvGeometry

@@ -12,7 +12,7 @@ struct Stack: Op {
     func apply(_ arguments: Arguments, _ context: Context) throws -> Tensor? {
         var kernels: [Tensor] = []
         for position in 1...arguments.count {
-            let kernel = try catalogueKernel(arguments, position) ?? arguments.tensor(position)
+            let kernel = try tensorOrCatalogueKernel(arguments, position)
             guard kernel.rank == 2 else {
                 throw OpError.argument(name, position, "expected a 2-D kernel [kh,kw], got \(Tensor.describe(kernel.shape))")
             }
@@ -34,10 +34,14 @@ struct Stack: Op {
         return bank
     }
 
-    /// The fixed catalogue kernel a bare word names, when no tensor has that name.
-    private func catalogueKernel(_ arguments: Arguments, _ position: Int) throws -> Tensor? {
-        guard case .word(let word) = arguments.syntax(position), (try? arguments.tensor(position)) == nil,
-              let entry = KernelCatalogue.entry(named: word), entry.parameters.isEmpty else { return nil }
-        return try KernelCatalogue.kernel(named: word, parameters: [])
+    /// The tensor at `position`, or, when a bare word names no tensor, the fixed catalogue kernel of that name.
+    private func tensorOrCatalogueKernel(_ arguments: Arguments, _ position: Int) throws -> Tensor {
+        do {
+            return try arguments.tensor(position)
+        } catch {
+            guard case .word(let word) = arguments.syntax(position), let entry = KernelCatalogue.entry(named: word),
+                  entry.parameters.isEmpty else { throw error }
+            return try KernelCatalogue.kernel(named: word, parameters: [])
+        }
     }
 }
