@@ -15,7 +15,7 @@ public final class Registry: @unchecked Sendable {
         Stats(),
         Show(),
         Explain(),
-    ]
+    ] + ElementwiseFunctions.all + ReductionOps.all + ShapeOps.all
 
     private var table: [String: any Op] = [:]
     /// Ops in the order they were registered, for `help`.
