@@ -15,6 +15,16 @@ public final class Registry: @unchecked Sendable {
         Stats(),
         Show(),
         Explain(),
+        // Scripts: files, paths and lists.
+        GlobOp(),
+        ExistsOp(),
+        PathPartOp(part: .basename),
+        PathPartOp(part: .stem),
+        PathPartOp(part: .dirname),
+        RangeOp(),
+        LenOp(),
+        PrintOp(),
+        StrOp(),
     ] + ElementwiseFunctions.all + ReductionOps.all + ShapeOps.all
 
     private var table: [String: any Op] = [:]
