@@ -11,6 +11,7 @@ struct Pad: Op {
         Pads are whole pixels ≥ 0. mode=constant (default) fills with value=V (default 0); reflect mirrors without
         repeating the edge (c b | a b c d | c b), so each pad must be smaller than the side it mirrors; symmetric
         mirrors with the edge (b a | a b c d | d c), each pad at most the side. Those limits are TensorFlow's.
+        There is no crop op: cropping is indexing, img[10:200, 30:300] (rows 10..199, columns 30..299).
         Reference: tf.pad(x, [[top,bottom],[left,right],[0,0]], mode).
         Example:  p = pad img 1 1 1 1 mode=reflect
         """

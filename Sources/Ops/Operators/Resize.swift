@@ -9,6 +9,7 @@ struct Resize: Op {
         tf.image.resize computes it (half-pixel centres; area as resize_area). antialias=1 widens the filter when
         shrinking (bilinear, bicubic, lanczos3; TensorFlow's scale_and_translate); nearest and area ignore it.
         Values are not clipped: bicubic and lanczos3 may overshoot [0,1], as in TensorFlow.
+        There is no crop op: cropping is indexing, img[10:200, 30:300] (rows 10..199, columns 30..299).
         Reference: tf.image.resize(x, (H, W), method, antialias).
         Example:  small = resize img 224 224
         """
