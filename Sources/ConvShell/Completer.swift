@@ -13,7 +13,7 @@ struct Completer {
         let word = statement.last.map { $0.isWhitespace } ?? true ? "" : words.removeLast()
         let wordStart = textBeforeCursor.index(textBeforeCursor.endIndex, offsetBy: -word.count)
         // `time [NAME =] command ...` and `NAME = command ...` complete like the statement after them.
-        if words.first == Parser.timeWord { words.removeFirst() }
+        if words.first == V1Parser.timeWord { words.removeFirst() }
         if words.count >= 2, words[1] == "=" { words.removeFirst(2) }
         // `NAME=command` without spaces: the command is after the `=`, in the first word or in the word at hand.
         if let first = words.first, let equals = first.firstIndex(of: "="),

@@ -9,7 +9,7 @@ import PluginHost
 final class Session {
     let registry: Registry
     let context: Context
-    var parser = Parser()
+    var parser = V1Parser()
     /// Print the elapsed time after every statement (`set timing on`).
     var timing = false
     /// Set by `quit`; the REPL and scripts stop when it is true.
@@ -48,7 +48,7 @@ final class Session {
 
     /// Runs one statement; returns the tensor it made, if any.
     @discardableResult
-    func execute(_ statement: Statement) throws -> Tensor? {
+    func execute(_ statement: V1Statement) throws -> Tensor? {
         // `set timing on|off` itself is not timed: only statements run while timing was already on.
         let timingBefore = timing
         let start = DispatchTime.now()
@@ -65,7 +65,7 @@ final class Session {
     }
 
     /// Runs one statement; returns the tensor it bound, if any.
-    private func evaluate(_ statement: Statement) throws -> Tensor? {
+    private func evaluate(_ statement: V1Statement) throws -> Tensor? {
         if statement.command.isEmpty, let target = statement.target {
             let value = try ListLiteral.tensor(statement.arguments.positional[0])
             variables[target] = value
@@ -121,7 +121,7 @@ final class Session {
 
     /// The tensor `x` of `x = OP x ...` taken out of the session, when `OP` reuses its first argument, `x` appears
     /// once, and the session held `x`'s storage alone (so the op writes in place and cannot fail after reading it).
-    private func handOver(_ op: any Op, _ statement: Statement) -> (name: String, tensor: Tensor)? {
+    private func handOver(_ op: any Op, _ statement: V1Statement) -> (name: String, tensor: Tensor)? {
         guard op.reusesFirstArgument, let target = statement.target,
               statement.arguments.positional.first == .word(target),
               statement.arguments.positional.filter({ $0 == .word(target) }).count == 1,

@@ -25,7 +25,7 @@ enum ShellWords {
         ShellWord(name: "set", usage: "set [KEY VALUE]",
                   summary: "change a setting: threads N, timing on|off, max_pixels N (none: show them)",
                   run: { session, arguments in try Settings.run(session, arguments) }),
-        ShellWord(name: Parser.timeWord, usage: "time STATEMENT",
+        ShellWord(name: V1Parser.timeWord, usage: "time STATEMENT",
                   summary: "run a statement and print how long it took (and GFLOP/s for a conv)",
                   run: { _, _ in throw OpError("usage: time STATEMENT, e.g. time f = conv2d img k same") }),
         ShellWord(name: "source", usage: "source FILE", summary: "run the statements of a .convsh file here",

@@ -4,11 +4,11 @@ import XCTest
 
 /// The language of DESIGN.md §1 as the parser reads it.
 final class ParserTests: XCTestCase {
-    var parser = Parser()
+    var parser = V1Parser()
 
-    func parse(_ line: String) throws -> [Statement] { try parser.parse(line) }
+    func parse(_ line: String) throws -> [V1Statement] { try parser.parse(line) }
 
-    func one(_ line: String, file: StaticString = #filePath, line number: UInt = #line) throws -> Statement {
+    func one(_ line: String, file: StaticString = #filePath, line number: UInt = #line) throws -> V1Statement {
         let statements = try parse(line)
         XCTAssertEqual(statements.count, 1, file: file, line: number)
         return try XCTUnwrap(statements.first, file: file, line: number)

@@ -94,9 +94,9 @@ final class DefinedCommand: Op, @unchecked Sendable {
     }
 }
 
-extension Statement {
+extension V1Statement {
     /// The statement with each whole-word argument or option value named in `values` replaced by its value.
-    func substituting(_ values: [String: Syntax]) -> Statement {
+    func substituting(_ values: [String: Syntax]) -> V1Statement {
         guard !values.isEmpty else { return self }
         func replace(_ syntax: Syntax) -> Syntax {
             if case .word(let word) = syntax, let value = values[word] { return value }

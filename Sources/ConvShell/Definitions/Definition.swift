@@ -16,7 +16,7 @@ struct Definition {
     let location: SourceLocation
     var summary: String?
     var details: [String] = []
-    var body: [(statement: Statement, location: SourceLocation)] = []
+    var body: [(statement: V1Statement, location: SourceLocation)] = []
 
     /// Whether the last statement yields a tensor, as far as can be known when `end` is read: an assignment, a
     /// list literal, an op that makes one, a tensor name or a command defined later all do; a shell word does not.

@@ -43,7 +43,7 @@ extension Session {
 
     static let defWord = "def", endWord = "end"
 
-    private static func opensDefinition(_ statement: Statement) -> Bool {
+    private static func opensDefinition(_ statement: V1Statement) -> Bool {
         statement.target == nil && statement.command == defWord
     }
 
@@ -81,7 +81,7 @@ extension Session {
     // MARK: - def and end
 
     /// `def NAME PARAM...`: checks the names and opens the definition.
-    private func begin(_ statement: Statement, at location: SourceLocation) throws {
+    private func begin(_ statement: V1Statement, at location: SourceLocation) throws {
         let words = statement.arguments.positional.map { syntax -> String? in
             if case .word(let w) = syntax { return w } else { return nil }
         }

@@ -1,7 +1,7 @@
 import Ops
 
 /// Splits a line into tokens, one statement at a time.
-struct Lexer {
+struct V1Lexer {
     let text: [Character]
     let scriptArguments: [String]
     private var index = 0
@@ -12,9 +12,9 @@ struct Lexer {
     }
 
     /// The tokens up to the next `;`, a comment or the end of the line; nil when the line is used up.
-    mutating func nextStatement() throws -> [Token]? {
+    mutating func nextStatement() throws -> [V1Token]? {
         guard index < text.count else { return nil }
-        var tokens: [Token] = []
+        var tokens: [V1Token] = []
         while true {
             skipSpaces()
             guard index < text.count, text[index] != "#" else { index = text.count; return tokens }
@@ -31,7 +31,7 @@ struct Lexer {
 
     // MARK: - Tokens
 
-    private mutating func token() throws -> Token {
+    private mutating func token() throws -> V1Token {
         switch text[index] {
         case "\"", "'": return .quoted(try quoted())
         case "[": return .list(try list())
@@ -45,7 +45,7 @@ struct Lexer {
                Registry.isValidName(String(word[..<equals])) {
                 let key = String(word[..<equals])
                 let value = String(word[word.index(after: equals)...])
-                if value.isEmpty, index < text.count, !Lexer.isDelimiter(text[index]) {
+                if value.isEmpty, index < text.count, !V1Lexer.isDelimiter(text[index]) {
                     // `key="quoted"` or `key=[list]`: the value is the next token, glued to the `=`.
                     switch try token() {
                     case .quoted(let s): return .option(key: key, value: .quoted(s))
@@ -54,10 +54,10 @@ struct Lexer {
                     }
                 }
                 if value.isEmpty { throw OpError("missing value after '\(key)='") }
-                if let n = Lexer.number(value) { return .option(key: key, value: .number(n)) }
+                if let n = V1Lexer.number(value) { return .option(key: key, value: .number(n)) }
                 return .option(key: key, value: .word(value))
             }
-            if let n = Lexer.number(word) { return .number(n) }
+            if let n = V1Lexer.number(word) { return .number(n) }
             return .word(word)
         }
     }
@@ -65,7 +65,7 @@ struct Lexer {
     /// A run of characters up to a delimiter, a quote or a bracket.
     private mutating func bareWord() -> String {
         let start = index
-        while index < text.count, !Lexer.isDelimiter(text[index]), !"\"'[]".contains(text[index]) { index += 1 }
+        while index < text.count, !V1Lexer.isDelimiter(text[index]), !"\"'[]".contains(text[index]) { index += 1 }
         return String(text[start..<index])
     }
 
@@ -91,8 +91,8 @@ struct Lexer {
 
     /// A nested list of numbers: `[[-1, 0, 1], [2 3 4]]` (commas or spaces between items).
     private mutating func list(depth: Int = 1) throws -> Syntax {
-        guard depth <= Lexer.maxListDepth else {
-            throw OpError("list nested more than \(Lexer.maxListDepth) deep")
+        guard depth <= V1Lexer.maxListDepth else {
+            throw OpError("list nested more than \(V1Lexer.maxListDepth) deep")
         }
         index += 1  // the `[`
         var items: [Syntax] = []
@@ -109,7 +109,7 @@ struct Lexer {
                 let start = index
                 while index < text.count, !text[index].isWhitespace, !",[]".contains(text[index]) { index += 1 }
                 let item = try expand(String(text[start..<index]))
-                guard let n = Lexer.number(item) else { throw OpError("list items must be numbers, got '\(item)'") }
+                guard let n = V1Lexer.number(item) else { throw OpError("list items must be numbers, got '\(item)'") }
                 items.append(.number(n))
             }
         }

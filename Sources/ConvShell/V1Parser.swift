@@ -1,7 +1,7 @@
 import Ops
 
 /// One statement of the language: `[NAME =] COMMAND ARG...`, or a bare `NAME`.
-struct Statement: Equatable {
+struct V1Statement: Equatable {
     /// The variable the result is bound to (`f` in `f = conv2d img k`), or nil.
     var target: String?
     /// The command word: an op, a shell word or (alone) a tensor name. For `NAME = [[...]]` it is empty and the
@@ -17,7 +17,7 @@ struct Statement: Equatable {
 /// A line holds statements separated by `;`; `#` starts a comment. Arguments are words, numbers, quoted strings,
 /// nested list literals and `key=value` options. `$1`…`$9` (and `$0`, the script) are replaced by the script's
 /// arguments before a word is read, also inside quotes.
-struct Parser {
+struct V1Parser {
     /// The prefix that times a statement: `time f = conv2d img k`.
     static let timeWord = "time"
 
@@ -25,17 +25,17 @@ struct Parser {
     var scriptArguments: [String] = []
 
     /// The statements on one line.
-    func parse(_ line: String) throws -> [Statement] {
-        var lexer = Lexer(text: Array(line), scriptArguments: scriptArguments)
-        var statements: [Statement] = []
+    func parse(_ line: String) throws -> [V1Statement] {
+        var lexer = V1Lexer(text: Array(line), scriptArguments: scriptArguments)
+        var statements: [V1Statement] = []
         while let tokens = try lexer.nextStatement() {
             if !tokens.isEmpty { statements.append(try statement(tokens)) }
         }
         return statements
     }
 
-    private func statement(_ tokens: [Token]) throws -> Statement {
-        if tokens.first == .word(Parser.timeWord), tokens.count > 1 {
+    private func statement(_ tokens: [V1Token]) throws -> V1Statement {
+        if tokens.first == .word(V1Parser.timeWord), tokens.count > 1 {
             var inner = try statement(Array(tokens.dropFirst()))
             inner.isTimed = true
             return inner
@@ -56,7 +56,7 @@ struct Parser {
             }
             guard !tokens.isEmpty else { throw OpError("expected a command after '\(target) ='") }
         }
-        var statement = Statement(target: target, command: "", arguments: ArgumentList())
+        var statement = V1Statement(target: target, command: "", arguments: ArgumentList())
         switch tokens.first! {
         case .word(let command):
             statement.command = command
@@ -83,7 +83,7 @@ struct Parser {
 }
 
 /// A lexical token.
-enum Token: Equatable {
+enum V1Token: Equatable {
     case word(String), number(Double), quoted(String), list(Syntax), equals
     case option(key: String, value: Syntax)
 
@@ -101,7 +101,7 @@ enum Token: Equatable {
 
 extension Syntax {
     /// The token this value would have been on its own (for `NAME=command`).
-    var token: Token {
+    var token: V1Token {
         switch self {
         case .word(let w): return .word(w)
         case .number(let n): return .number(n)
