@@ -117,15 +117,16 @@ struct Parser {
         return .loop(variable: variable, over: try expression(), parallel: parallel)
     }
 
-    /// `def NAME PARAM...`, after `def`: names only.
+    /// `def NAME PARAM...`, after `def`: words, checked as names by the session (`'2x' is not a valid name`).
     private mutating func definition() throws -> Statement {
         var names: [String] = []
         while true {
-            let token = try lexer.token()
-            if token.kind == .end { break }
-            guard let name = token.identifier else {
-                throw lexer.error("def: expected a name, got \(describe(token)) (usage: def NAME [PARAM ...])",
-                                  at: token.start)
+            lexer.skipSpaces()
+            if lexer.atStatementEnd { break }
+            let start = lexer.position
+            let (word, _) = try lexer.word()
+            guard let name = word.constant, !name.isEmpty else {
+                throw lexer.error("def: expected a name (usage: def NAME [PARAM ...])", at: start)
             }
             names.append(name)
         }
