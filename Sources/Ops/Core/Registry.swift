@@ -23,6 +23,8 @@ public final class Registry: @unchecked Sendable {
         PathPartOp(part: .dirname),
         RangeOp(),
         LenOp(),
+        PrintOp(),
+        StrOp(),
     ] + ElementwiseFunctions.all + ReductionOps.all + ShapeOps.all
 
     private var table: [String: any Op] = [:]
