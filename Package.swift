@@ -30,6 +30,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The runtime library only: onnx.pb.swift is generated once by scripts/make-onnx-swift and committed.
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         // libedit (line editing, history, completion) behind a tiny C shim for its variadic calls.
@@ -59,7 +61,8 @@ let package = Package(
         // Tensors, the op registry and every op; knows nothing of terminals or line editing.
         .target(name: "Ops", dependencies: ["CJPEG", "CPNG", "CKernelSupport", "ConvKernels", "ConvKernelsAVX512",
                                             "ConvKernelsAVX2", "ConvKernelsGeneric", "CHDF5",
-                                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                                            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                                            .product(name: "SwiftProtobuf", package: "swift-protobuf")],
                 path: "Sources/Ops"),
         // The plugin interface: one C header (include/convsh_plugin.h) shared by convsh and every plugin.
         .target(name: "ConvShellPlugin", path: "Sources/ConvShellPlugin"),

@@ -15,6 +15,7 @@ public final class Registry: @unchecked Sendable {
         Stats(),
         Show(),
         Explain(),
+        LayersOp(),
     ]
 
     private var table: [String: any Op] = [:]

@@ -68,6 +68,12 @@ enum LayerShapes {
             return Array(input.dropLast()) + [units]
         case "Flatten":
             return [input.reduce(1, *)]
+        case "Permute":
+            // Keras' dims count the axes after the batch from 1.
+            guard let dims = layer.config["dims"]?.integers(count: input.count), dims.sorted() == Array(1...input.count) else {
+                throw problem("dims must permute 1...\(input.count)")
+            }
+            return dims.map { input[$0 - 1] }
         case "ZeroPadding2D":
             let s = try spatial(), p = try padding(layer)
             return [s[0] + p[0] + p[1], s[1] + p[2] + p[3], s[2]]

@@ -33,7 +33,7 @@ enum LayersTable {
 
     /// `3x3 s2 same d2`: size, strides, padding and (when above 1) dilation of a windowed layer; padding of a
     /// ZeroPadding2D as `pad t,b,l,r`.
-    private static func window(_ layer: Layer) -> String {
+    static func window(_ layer: Layer) -> String {
         if layer.className == "ZeroPadding2D", let p = try? LayerShapes.padding(layer) {
             return "pad " + p.map(String.init).joined(separator: ",")
         }

@@ -9,6 +9,12 @@ enum ModelFile {
         KerasArchive.isZip(bytes) || HDF5File.isHDF5(bytes)
     }
 
+    /// A model file as a value; nil when `bytes` are no model (then they are read as an image or array).
+    static func value(_ bytes: [UInt8]) throws -> Value? {
+        if isModel(bytes) { return .model(Model(try load(bytes))) }
+        return nil
+    }
+
     static func load(_ bytes: [UInt8]) throws -> ModelGraph {
         let graph: ModelGraph
         if KerasArchive.isZip(bytes) {
