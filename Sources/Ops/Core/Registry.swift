@@ -36,6 +36,8 @@ public final class Registry: @unchecked Sendable {
         Normalize(),
         Augment(),
         LayersOp(),
+        Forward(),
+        Preprocess(),
     ]
 
     private var table: [String: any Op] = [:]

@@ -12,7 +12,8 @@ enum ModelFile {
     /// A model file as a value; nil when `bytes` are no model (then they are read as an image or array).
     static func value(_ bytes: [UInt8]) throws -> Value? {
         if isModel(bytes) { return .model(Model(try load(bytes))) }
-        return nil
+        guard (try? FileFormat.detect(bytes)) == nil, let proto = ONNXImporter.parse(bytes) else { return nil }
+        return .model(Model(try ONNXImporter.load(proto)))
     }
 
     static func load(_ bytes: [UInt8]) throws -> ModelGraph {
