@@ -120,6 +120,42 @@ def export_onnx(model, path, x):
     return session.run(None, {session.get_inputs()[0].name: x})[0]
 
 
+def bad_files():
+    """Broken files for the bad-input tests: a .keras without config.json, one whose weights lack a layer, one
+    whose config disagrees with its weights' shapes, an ONNX graph with a cycle and one with an unknown op."""
+    import io
+    import zipfile
+    import h5py
+    import onnx
+    from onnx import TensorProto, helper
+    good = zipfile.ZipFile(OUT / "tiny_seq.keras")
+    config, weights = good.read("config.json"), good.read("model.weights.h5")
+    with zipfile.ZipFile(OUT / "bad_no_config.keras", "w") as z:
+        z.writestr("model.weights.h5", weights)
+    source = h5py.File(io.BytesIO(weights), "r")
+    stripped = io.BytesIO()
+    with h5py.File(stripped, "w") as f:
+        for key in source:
+            source.copy(key, f)
+        del f["layers/conv2d"]
+    with zipfile.ZipFile(OUT / "bad_missing_weights.keras", "w") as z:
+        z.writestr("config.json", config)
+        z.writestr("model.weights.h5", stripped.getvalue())
+    edited = json.loads(config)
+    edited["config"]["layers"][1]["config"]["filters"] = 5
+    with zipfile.ZipFile(OUT / "bad_wrong_shape.keras", "w") as z:
+        z.writestr("config.json", json.dumps(edited))
+        z.writestr("model.weights.h5", weights)
+    x = helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 4, 4, 3])
+    y = helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 4, 4, 3])
+    cycle = helper.make_graph([helper.make_node("Add", ["x", "b"], ["a"], name="first"),
+                               helper.make_node("Relu", ["a"], ["b"], name="second")], "cycle", [x], [y])
+    onnx.save(helper.make_model(cycle), OUT / "bad_cycle.onnx")
+    unknown = helper.make_graph([helper.make_node("Relu", ["x"], ["r"], name="relu"),
+                                 helper.make_node("LpNormalization", ["r"], ["y"], name="norm")], "unknown", [x], [y])
+    onnx.save(helper.make_model(unknown), OUT / "bad_unknown_op.onnx")
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     manifest = []
@@ -146,6 +182,7 @@ def main():
         manifest.append(entry)
         print(name, "ok")
     (OUT / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
+    bad_files()
 
 
 if __name__ == "__main__":
