@@ -156,6 +156,25 @@ def bad_files():
     onnx.save(helper.make_model(unknown), OUT / "bad_unknown_op.onnx")
 
 
+def vgg_reference():
+    """The bundled VGG16 cut end to end: a 32x32 crop of examples/chelsea.jpg in [0,1], and Keras' block1_conv1
+    and block2_pool outputs after keras.applications.vgg16.preprocess_input (caffe)."""
+    import tensorflow as tf
+    bundled = keras.models.load_model(ROOT / "examples/vgg16_block12.keras")
+    # The same layers and weights on an input of any size (the bundled file says 224x224).
+    base = keras.applications.VGG16(weights=None, include_top=False, input_shape=(None, None, 3))
+    model = keras.Model(base.inputs, base.get_layer("block2_pool").output)
+    for layer in bundled.layers:
+        model.get_layer(layer.name).set_weights(layer.get_weights())
+    image = tf.io.decode_jpeg(tf.io.read_file(str(ROOT / "examples/chelsea.jpg")), dct_method="INTEGER_ACCURATE")
+    crop = tf.image.convert_image_dtype(image, tf.float32).numpy()[100:132, 200:232]
+    np.save(OUT / "vgg_input.npy", crop)
+    x = keras.applications.vgg16.preprocess_input(crop[None] * 255.0)
+    for name in ("block1_conv1", "block2_pool"):
+        probe = keras.Model(model.inputs, model.get_layer(name).output)
+        np.save(OUT / f"vgg_{name}.npy", probe.predict(x, verbose=0)[0])
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     manifest = []
@@ -183,6 +202,7 @@ def main():
         print(name, "ok")
     (OUT / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
     bad_files()
+    vgg_reference()
 
 
 if __name__ == "__main__":

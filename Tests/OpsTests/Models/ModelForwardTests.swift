@@ -57,6 +57,18 @@ final class ModelForwardTests: XCTestCase {
         }
     }
 
+    /// The bundled VGG16 cut on a 32x32 photo crop, after `preprocess caffe`, against Keras.
+    func testBundledVGG16MatchesKeras() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../examples/vgg16_block12.keras")
+        let graph = try ModelFile.load([UInt8](Data(contentsOf: url)))
+        guard case .tensor(let x)? = try registry.call("preprocess", [Argument(.tensor(try ModelLoadTests.npy("vgg_input.npy"))),
+                                                                      .word("caffe")], context: context)
+        else { return XCTFail("preprocess gave no tensor") }
+        for layer in ["block1_conv1", "block2_pool"] {
+            assertClose(try forward(graph, x, upto: layer), try ModelLoadTests.npy("vgg_\(layer).npy"), "vgg16 upto \(layer)")
+        }
+    }
+
     func testPreprocessModesFollowKeras() throws {
         let x = try Tensor(shape: [1, 1, 3], values: [0.2, 0.4, 1.0])
         func run(_ mode: String) throws -> [Float] {
