@@ -38,7 +38,15 @@ public final class Registry: @unchecked Sendable {
         LayersOp(),
         Forward(),
         Preprocess(),
-    ]
+        // Scripts: files, paths and lists.
+        GlobOp(),
+        ExistsOp(),
+        PathPartOp(part: .basename),
+        PathPartOp(part: .stem),
+        PathPartOp(part: .dirname),
+        RangeOp(),
+        LenOp(),
+    ] + ElementwiseFunctions.all + ReductionOps.all + ShapeOps.all
 
     private var table: [String: any Op] = [:]
     /// Ops in the order they were registered, for `help`.
