@@ -46,6 +46,10 @@ public final class Registry: @unchecked Sendable {
         Brightness(),
         Normalize(),
         Augment(),
+        // Models: layers, forward, preprocessing.
+        LayersOp(),
+        Forward(),
+        Preprocess(),
     ] + ElementwiseFunctions.all + ReductionOps.all + ShapeOps.all
 
     private var table: [String: any Op] = [:]
