@@ -77,9 +77,11 @@ public enum KernelTable {
             + "\(number(values.min() ?? 0)) to \(number(values.max() ?? 0))"
     }
 
-    /// `zero-summing`, `normalized` (sum 1) or `sum S`, with float32 rounding allowed: |error| ≤ n·2⁻²³·Σ|v|.
+    /// `zero-summing`, `normalized` (sum 1) or `sum S`, with float32 rounding allowed: |error| ≤ n·2⁻²³·Σ|v|;
+    /// `sum inf`/`sum nan` when a value is not finite (the tolerance would be infinite too and accept anything).
     public static func sumClass(_ values: [Float]) -> String {
         let sum = values.reduce(0.0) { $0 + Double($1) }
+        guard sum.isFinite else { return "sum \(number(Float(sum)))" }
         let tolerance = Double(values.count) * 0x1p-23 * values.reduce(0.0) { $0 + abs(Double($1)) }
         if abs(sum) <= tolerance { return "zero-summing" }
         if abs(sum - 1) <= tolerance { return "normalized" }
