@@ -83,10 +83,11 @@ struct HistoryFile {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
     }
 
-    /// A new `mkstemp` file beside the history, with the history's mode (0600 for a new one), filled by `fill`,
+    /// A new `mkstemp` file beside the history (`.NAME.XXXXXX`, hidden), with the history's mode (0600 for a new one), filled by `fill`,
     /// which closes the descriptor; its path, or an error.
     private func writeTemporary(_ fill: (Int32) -> Bool) throws -> String {
-        var template = Array((folder + "/." + (path as NSString).lastPathComponent + ".XXXXXX").utf8CString)
+        let name = (path as NSString).lastPathComponent
+        var template = Array((folder + "/" + (name.hasPrefix(".") ? "" : ".") + name + ".XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw OpError(String(cString: strerror(errno))) }
         let temporary = Self.string(template)

@@ -90,7 +90,7 @@ public enum KernelTable {
 
     /// A value in a header: integers exactly, others with up to 6 significant digits.
     static func number(_ v: Float) -> String {
-        v == v.rounded() && abs(v) < 1e7 ? String(Int(v)) : String(format: "%.6g", Double(v))
+        v.isNaN ? "nan" : v == v.rounded() && abs(v) < 1e7 ? String(Int(v)) : String(format: "%.6g", Double(v))
     }
 
     // MARK: - Tables
