@@ -68,6 +68,7 @@ import Testing
     @Test(arguments: isas)
     func maxPoolMatchesDefinition(isa: ISA) throws {
         var rng = SeededGenerator(seed: 13)
+        var checked = 0
         for index in 0..<60 {
             let c = [1, 3, 16, 17, 70][index % 5]
             let shape = [Int.random(in: 1...2, using: &rng), Int.random(in: 1...9, using: &rng),
@@ -87,6 +88,9 @@ import Testing
             let got = try Pooling.maxPool(x, g, threads: 2, isa: isa).scalars
             let expected = ElementwiseTests.plainMaxPool(x, g)
             #expect(got.map(\.bitPattern) == expected.map(\.bitPattern), "\(isa) \(g.summary)")
+            checked += 1
         }
+        // Windows larger than a valid-padded input are skipped; they must stay the exception.
+        #expect(checked >= 45, "only \(checked) of 60 random poolings were valid")
     }
 }
