@@ -31,11 +31,6 @@ struct Load: Op {
         let options = LoadOptions(color: color == "gray" ? .gray : color == "rgb" ? .rgb : .stored,
                                   keepsAlpha: arguments.choice(3) != nil, fastDCT: dct == "fast",
                                   threads: context.threads)
-        let bytes = try FileFormat.read(path)
-        do {
-            return .tensor(try TensorFile.decode(bytes, options))
-        } catch let error as OpError {
-            throw OpError("\(path): \(error.message)")
-        }
+        return .tensor(try TensorFile.load(path, options))
     }
 }
