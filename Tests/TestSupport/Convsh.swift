@@ -7,7 +7,8 @@ public enum Convsh {
         .deletingLastPathComponent()
 
     /// The environment convsh runs in under test: only `PATH`, `HOME` = `home` (a fresh folder, so the developer's
-    /// `~/.convsh/plugins` and history never leak in), then `extra`. The sanitizers' settings pass through too (scripts/sanitize runs convsh itself instrumented).
+    /// `~/.convsh/plugins` and history never leak in), then `extra`. The sanitizers' settings pass through too
+    /// (scripts/sanitize runs convsh itself instrumented).
     public static func environment(home: URL, _ extra: [String: String] = [:]) -> [String: String] {
         let outer = ProcessInfo.processInfo.environment
         let sanitizers = outer.filter { ["ASAN_OPTIONS", "UBSAN_OPTIONS", "TSAN_OPTIONS"].contains($0.key) }

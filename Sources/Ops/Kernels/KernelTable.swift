@@ -15,11 +15,18 @@ public enum KernelTable {
     }
 
     /// True for `[n]` rows, `[kh,kw]` and `[kh,kw,Cin,Cout]` with every dimension positive and kh, kw ≤ `maxSide`.
+    ///
+    /// A 4-D shape that reads as a batch of images instead — `[N,H,W,C]` with H and W both larger than N and
+    /// C ≤ 4 (gray, RGB, RGBA), as `[4,16,16,3]` — is not a bank: a bank's Cin and Cout are its last two axes, and
+    /// its kw is rarely above kh while its Cin is (`[3,3,1,3]`, `[5,5,3,64]` and `[1,7,64,64]` stay banks).
     public static func fits(_ shape: [Int]) -> Bool {
         guard shape.allSatisfy({ $0 > 0 }) else { return false }
         switch shape.count {
         case 1: return shape[0] <= maxSide
-        case 2, 4: return shape[0] <= maxSide && shape[1] <= maxSide
+        case 2: return shape[0] <= maxSide && shape[1] <= maxSide
+        case 4:
+            let batch = shape[1] > shape[0] && shape[2] > shape[0] && shape[3] <= 4
+            return shape[0] <= maxSide && shape[1] <= maxSide && !batch
         default: return false
         }
     }
