@@ -17,6 +17,8 @@ final class SoakTests: XCTestCase {
     }
 
     func testTenThousandStatementsKeepMemoryFlat() throws {
+        // Under ASan freed memory waits in a quarantine of up to 256 MB, so RSS grows by design there.
+        try XCTSkipIf(ProcessInfo.processInfo.environment["ASAN_OPTIONS"] != nil, "RSS is not flat under ASan")
         let folder = try TemporaryFolder("soak")
         let square = Convsh.testsFolder.appendingPathComponent("Golden/data/square.npy")
         try FileManager.default.copyItem(at: square, to: folder.url.appendingPathComponent("square.npy"))
