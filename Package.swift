@@ -99,7 +99,7 @@ let package = Package(
         .target(name: "FixtureSwiftPlugin", dependencies: ["ConvShellPlugin"],
                 path: "Tests/PluginFixtures/SwiftPlugin"),
         // What the test targets share: temporary folders, the built products, convsh as a process or on a terminal.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Ops"], path: "Tests/TestSupport"),
         .testTarget(name: "ConvShellTests", dependencies: ["ConvShell", "Ops", "TestSupport"],
                     path: "Tests/ConvShellTests"),
         .testTarget(name: "PluginTests", dependencies: ["PluginHost", "ConvShell", "Ops", "TestSupport"],

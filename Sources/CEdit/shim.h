@@ -54,9 +54,13 @@ static inline int convsh_history_load(History *h, const char *path) {
     return history(h, &event, H_LOAD, path);
 }
 
-static inline int convsh_history_save(History *h, const char *path) {
+/// Writes the history to an open stream (the history file's temporary, made by mkstemp).
+static inline int convsh_history_save_fd(History *h, int fd) {
     HistEvent event;
-    return history(h, &event, H_SAVE, path);
+    FILE *file = fdopen(fd, "w");
+    if (file == NULL) return -1;
+    int saved = history(h, &event, H_SAVE_FP, file);
+    return fclose(file) == 0 ? saved : -1;
 }
 
 /// Set by SIGINT (Ctrl-C) while the REPL runs; read and cleared by convsh_take_interrupt.

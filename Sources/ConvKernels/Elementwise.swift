@@ -52,8 +52,9 @@ public struct PoolArgs {
 
 /// `out(p, c) = max` over the window rows and columns of `input(p·pixelStep + kx·C + c)`, vectorised along C.
 ///
-/// The running max starts at -∞ and takes `x` when `x >= max`, window row by row, exactly the reference's order,
-/// so NaN inputs give the reference's result too.
+/// The running max starts at the lowest float (-3.4028235e38, as TensorFlow's MaxPool: a window of NaN and -∞
+/// only gives that) and takes `x` when `x >= max`, window row by row, exactly the reference's order, so NaN (never
+/// `>=`) is skipped as TensorFlow skips it.
 @inlinable @inline(__always)
 public func runMaxPool<L: LaneVector>(_ args: UnsafePointer<PoolArgs>, _: L.Type) {
     let a = args.pointee
@@ -63,7 +64,7 @@ public func runMaxPool<L: LaneVector>(_ args: UnsafePointer<PoolArgs>, _: L.Type
         let out = a.out + p &* c
         var ch = 0
         while ch &+ n <= c {
-            var m = L(repeating: -.infinity)
+            var m = L(repeating: -.greatestFiniteMagnitude)
             for r in 0..<a.rowCount {
                 var x = a.rows[r] + (base &+ ch)
                 for _ in 0..<a.windowWidth {
@@ -75,7 +76,7 @@ public func runMaxPool<L: LaneVector>(_ args: UnsafePointer<PoolArgs>, _: L.Type
             ch &+= n
         }
         while ch < c {
-            var m = -Float.infinity
+            var m = -Float.greatestFiniteMagnitude
             for r in 0..<a.rowCount {
                 var x = a.rows[r] + (base &+ ch)
                 for _ in 0..<a.windowWidth {

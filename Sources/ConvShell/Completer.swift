@@ -9,8 +9,9 @@ struct Completer {
     /// The start of the word before the cursor and the candidates that extend it, sorted.
     func complete(_ textBeforeCursor: String) -> (wordStart: String.Index, candidates: [String]) {
         let statement = textBeforeCursor.split(separator: ";", omittingEmptySubsequences: false).last ?? ""
-        var words = statement.split(whereSeparator: \.isWhitespace).map(String.init)
-        let word = statement.last.map { $0.isWhitespace } ?? true ? "" : words.removeLast()
+        let split = PathWords.split(String(statement))
+        var words = split.words
+        let word = split.last
         let wordStart = textBeforeCursor.index(textBeforeCursor.endIndex, offsetBy: -word.count)
         // `time [NAME =] command ...` and `NAME = command ...` complete like the statement after them.
         if words.first == "time" { words.removeFirst() }
@@ -63,17 +64,26 @@ struct Completer {
     }
 
     /// Files and folders starting with `word` (folders end in `/`); hidden ones only when asked for.
+    ///
+    /// `word` is as typed: `"my fi` (inside quotes) offers `"my file.png"`, closed unless it is a folder;
+    /// `my\ fi` or `my` offers `my\ file.png`, a name's spaces and quotes escaped (`PathWords.escape`).
     private func paths(_ word: String) -> [String] {
-        let slash = word.lastIndex(of: "/")
-        let folder = slash.map { String(word[...$0]) } ?? ""
-        let prefix = slash.map { String(word[word.index(after: $0)...]) } ?? word
+        let quote = word.first.flatMap { $0 == "\"" || $0 == "'" ? $0 : nil }
+        let typed = quote == nil ? PathWords.unescape(word) : String(word.dropFirst())
+        let slash = typed.lastIndex(of: "/")
+        let folder = slash.map { String(typed[...$0]) } ?? ""
+        let prefix = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
         let expanded = folder.hasPrefix("~") ? NSString(string: folder).expandingTildeInPath + "/" : folder
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: expanded.isEmpty ? "." : expanded)
         else { return [] }
         return names.filter { $0.hasPrefix(prefix) && (prefix.hasPrefix(".") || !$0.hasPrefix(".")) }.map { name in
             var isFolder: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: expanded + name, isDirectory: &isFolder)
-            return folder + name + (isFolder.boolValue ? "/" : "")
+            let path = folder + name + (isFolder.boolValue ? "/" : "")
+            guard let quote else { return PathWords.escape(path) }
+            let inside = quote == "\"" ? path.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "\"", with: "\\\"") : path
+            return String(quote) + inside + (isFolder.boolValue ? "" : String(quote))
         }
     }
 }

@@ -66,6 +66,7 @@ struct ConvShellCommand: ParsableCommand {
 
     /// Parses the command line (status 2 when it is wrong), then runs the chosen mode.
     static func main() {
+        Standard.claimClosedDescriptors()
         let command: ConvShellCommand
         do {
             command = try parse()

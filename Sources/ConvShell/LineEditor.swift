@@ -14,7 +14,7 @@ final class LineEditor {
 
     private let editLine: OpaquePointer
     private let history: OpaquePointer
-    private let historyPath: String?
+    private var historyFile: HistoryFile?
     private let complete: Completer
 
     /// An editor on the terminal, or nil when libedit cannot drive it (then read lines plainly).
@@ -27,14 +27,14 @@ final class LineEditor {
         guard let editLine = convsh_el_init(program) else { history_end(history); return nil }
         self.editLine = editLine
         self.history = history
-        self.historyPath = historyPath
+        self.historyFile = historyPath.map { HistoryFile(path: $0, warn: { Standard.error($0) }) }
         self.complete = complete
         convsh_history_setsize(history, Int32(maxHistory))
         convsh_history_setunique(history)
         convsh_el_configure(editLine, { _ in LineEditor.promptText }, history)
         convsh_el_bind_tab(editLine) { _, _ in LineEditor.active?.completeWord() ?? UInt8(CC_ERROR) }
         convsh_catch_sigint()
-        if let historyPath { loadHistory(historyPath) }
+        historyFile?.load { [history] in convsh_history_load(history, $0) >= 0 }
         LineEditor.active = self
     }
 
@@ -56,7 +56,7 @@ final class LineEditor {
         var count: Int32 = 0
         guard let raw = el_gets(editLine, &count) else {
             if convsh_take_interrupt() != 0 {
-                FileHandle.standardOutput.write(Data("\n".utf8))
+                Standard.output("\n")
                 return .interrupted
             }
             return nil
@@ -66,25 +66,9 @@ final class LineEditor {
         if line.hasSuffix("\n") { line.removeLast() }
         if !line.trimmingCharacters(in: .whitespaces).isEmpty {
             convsh_history_enter(history, line)
-            if let historyPath { convsh_history_save(history, historyPath) }
+            historyFile?.save { [history] in convsh_history_save_fd(history, $0) >= 0 }
         }
         return .line(line)
-    }
-
-    // MARK: - History file
-
-    /// Loads the history file; a file that lost its `_HiStOrY_V2_` first line (cut by hand) is read through a
-    /// repaired copy instead of being ignored.
-    private func loadHistory(_ path: String) {
-        guard FileManager.default.fileExists(atPath: path), convsh_history_load(history, path) < 0,
-              let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
-        let repaired = NSTemporaryDirectory() + "convsh-history-\(getpid())"
-        let header = "_HiStOrY_V2_\n"
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: true).filter { $0 != "_HiStOrY_V2_" }
-        guard (try? (header + lines.joined(separator: "\n") + "\n").write(toFile: repaired, atomically: false,
-                                                                          encoding: .utf8)) != nil else { return }
-        convsh_history_load(history, repaired)
-        unlink(repaired)
     }
 
     // MARK: - Completion
@@ -108,7 +92,7 @@ final class LineEditor {
             if !common.hasSuffix("/"), !common.hasSuffix("=") { el_insertstr(editLine, " ") }
             return UInt8(CC_REFRESH)
         }
-        FileHandle.standardOutput.write(Data(("\n" + LineEditor.columns(candidates) + "\n").utf8))
+        Standard.output("\n" + LineEditor.columns(candidates) + "\n")
         return UInt8(CC_REDISPLAY)
     }
 

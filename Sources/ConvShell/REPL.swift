@@ -34,7 +34,7 @@ enum REPL {
 
     /// Fallback when libedit cannot drive the terminal.
     private static func plainReadLine(_ prompt: String) -> String? {
-        FileHandle.standardOutput.write(Data(prompt.utf8))
+        Standard.output(prompt)
         return readLine()
     }
 

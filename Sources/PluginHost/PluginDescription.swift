@@ -56,7 +56,7 @@ struct PluginDescription {
             guard keys.insert(option.key).inserted else { throw fail("option '\(option.key)' is described twice") }
             return option
         }
-        return PluginOp(name: name, summary: summary, details: op.details.map { String(cString: $0) } ?? "",
+        return PluginOp(name: name, summary: summary, details: op.details.map { PluginText.escaped(String(cString: $0), keepingNewlines: true) } ?? "",
                         parameters: parameters, options: options, producesValue: op.produces_tensor != 0,
                         plugin: plugin, function: apply)
     }
@@ -119,7 +119,7 @@ struct PluginDescription {
     private static func line(_ text: UnsafePointer<CChar>?) -> String? {
         guard let text else { return nil }
         let string = String(cString: text)
-        return string.contains(where: \.isNewline) ? nil : string
+        return string.contains(where: \.isNewline) ? nil : PluginText.escaped(string)
     }
 }
 

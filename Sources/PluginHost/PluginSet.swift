@@ -58,7 +58,8 @@ public final class PluginSet {
     // MARK: - Start-up
 
     /// The folders searched at start: each absolute folder of `$CONVSH_PLUGIN_PATH` (colon-separated), then
-    /// `$HOME/.convsh/plugins`; plus a warning for each entry of the variable that is ignored.
+    /// `$HOME/.convsh/plugins`; plus a warning for each entry of the variable that is ignored, and for each folder
+    /// others may write to (it still loads).
     ///
     /// Empty entries are skipped (they do not mean the working directory, as they would in `$PATH`), and so are
     /// relative ones. A leading `~/` is expanded.
@@ -74,6 +75,7 @@ public final class PluginSet {
             }
         }
         if let home = environment["HOME"], home.hasPrefix("/") { folders.append(home + "/.convsh/plugins") }
+        warnings += folders.compactMap(PluginText.permissionWarning)
         return (folders, warnings)
     }
 

@@ -8,7 +8,8 @@ import Testing
     /// `x <= 0 ? 0 : x` per element, as `tf.nn.relu`: NaN stays NaN, -0 becomes +0 (TF's vector path).
     static func plainRelu(_ values: [Float]) -> [Float] { values.map { $0 <= 0 ? 0 : $0 } }
 
-    /// The loop `Pooling` replaced: -∞, then keep `x` when `x >= max`, over the in-image part of each window.
+    /// TensorFlow's MaxPool definition: the lowest float, then keep `x` when `x >= max`, over the in-image part
+    /// of each window (the NaN/-∞ behaviour is pinned by TensorFlow's own outputs in `Reference/nonfinite`).
     static func plainMaxPool(_ x: Tensor, _ g: ConvGeometry) -> [Float] {
         var out: [Float] = []
         let v = x.scalars, c = g.inChannels
@@ -18,7 +19,7 @@ import Testing
                 for ox in 0..<g.outWidth {
                     let x0 = ox * g.strideX - g.padLeft
                     for ch in 0..<c {
-                        var m = -Float.infinity
+                        var m = -Float.greatestFiniteMagnitude
                         for iy in max(y0, 0)..<min(y0 + g.kernelHeight, g.height) {
                             for ix in max(x0, 0)..<min(x0 + g.kernelWidth, g.width) {
                                 let value = v[((n * g.height + iy) * g.width + ix) * c + ch]
@@ -68,6 +69,7 @@ import Testing
     @Test(arguments: isas)
     func maxPoolMatchesDefinition(isa: ISA) throws {
         var rng = SeededGenerator(seed: 13)
+        var checked = 0
         for index in 0..<60 {
             let c = [1, 3, 16, 17, 70][index % 5]
             let shape = [Int.random(in: 1...2, using: &rng), Int.random(in: 1...9, using: &rng),
@@ -87,6 +89,9 @@ import Testing
             let got = try Pooling.maxPool(x, g, threads: 2, isa: isa).scalars
             let expected = ElementwiseTests.plainMaxPool(x, g)
             #expect(got.map(\.bitPattern) == expected.map(\.bitPattern), "\(isa) \(g.summary)")
+            checked += 1
         }
+        // Windows larger than a valid-padded input are skipped; they must stay the exception.
+        #expect(checked >= 45, "only \(checked) of 60 random poolings were valid")
     }
 }

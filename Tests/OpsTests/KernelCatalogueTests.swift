@@ -96,14 +96,29 @@ final class KernelCatalogueTests: XCTestCase {
     }
 
     func testBadParameters() {
+        // Each error names the argument it is about: the name is argument 1, N argument 2, SIGMA argument 3.
         XCTAssertEqual(runner.error("kernel", [.word("gaussian"), .number(4)]),
-                       "kernel: argument 1 (NAME|LIST|random): size must be an odd integer from 1 to 255, got 4")
-        XCTAssertEqual(runner.error("kernel", [.word("box")]), "kernel: argument 1 (NAME|LIST|random): missing size N")
-        XCTAssertEqual(runner.error("kernel", [.word("edge"), .number(3)]), "kernel: argument 1 (NAME|LIST|random): kernel edge takes no numbers")
+                       "kernel: argument 2 (N): size must be an odd integer from 1 to 255, got 4")
+        XCTAssertEqual(runner.error("kernel", [.word("box")]), "kernel: argument 2 (N): missing size N")
+        XCTAssertEqual(runner.error("kernel", [.word("edge"), .number(3)]),
+                       "kernel: argument 2 (N): kernel edge takes no numbers")
         XCTAssertEqual(runner.error("kernel", [.word("gaussian"), .number(5), .number(0)]),
-                       "kernel: argument 1 (NAME|LIST|random): sigma must be positive, got 0")
+                       "kernel: argument 3 (N): sigma must be positive, got 0")
         XCTAssertEqual(runner.error("kernel", [.word("sobelx")]),
                        "kernel: argument 1 (NAME|LIST|random): unknown kernel 'sobelx'; did you mean sobel_x?")
+    }
+
+    func testSigmaThatGivesNonFiniteWeightsIsRefused() throws {
+        // 1e-300 squared is 0 in Double: exp(-0/0) is NaN; 1e300 to the 4th is inf: inf/inf is NaN.
+        for (name, sigma) in [("gaussian", 1e-300), ("log", 1e300), ("log", 1e-30)] {
+            XCTAssertEqual(runner.error("kernel", [.word(name), .number(5), .number(sigma)]),
+                           "kernel: argument 3 (N): sigma \(Syntax.format(sigma)) gives weights that are not finite "
+                           + "numbers (NaN or inf in float32); choose a sigma nearer the kernel's size")
+        }
+        // Small but workable sigmas still give finite kernels: the centre tap alone.
+        let sharp = try kernel(.word("gaussian"), .number(5), .number(1e-20))
+        XCTAssertEqual(sharp.nonFinite.total, 0)
+        XCTAssertEqual(sharp[2, 2], 1)
     }
 
     // MARK: - random: Glorot-uniform, seeded

@@ -88,7 +88,7 @@ struct KernelTableTests {
             try VizHarness.run("show", [.word("x")], [("as", .word("table"))], tensors: ["x": big])
         }
         let bank = try Tensor(shape: [1, 2, 1, 2], values: [1, 10, 2, 20])
-        #expect(throws: OpError("show: option cin: w has 1 input channel(s), got 3")) {
+        #expect(throws: OpError("show: option cin: cin=3 is out of range: w has 1 input channel (cin=0 to 0)")) {
             try VizHarness.run("show", [.word("w")], [("cin", .number(3))], tensors: ["w": bank])
         }
         #expect(throws: OpError("show: option cmap: unknown colour map 'magam'; did you mean magma? (maps: gray, magma, "

@@ -161,7 +161,8 @@ final class OpTests: XCTestCase {
         XCTAssertEqual(runner.takePrinted(), """
             n: [2,2] float32, 16 B
               min 1  max 3  mean 2  std 1
-              zeros 0.00%  negatives 0.00%  NaN 2
+              zeros 0.00%  negatives 0.00%
+              also 2 NaN, left out of every figure
               histogram 1 ▕█                              █▏ 3
 
             """)

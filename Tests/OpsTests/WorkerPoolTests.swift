@@ -19,11 +19,15 @@ final class Locked<Value>: @unchecked Sendable {
     @Test func runsEveryTaskOnce() {
         for (threads, tasks) in [(1, 5), (2, 1), (2, 2), (3, 100), (8, 1000), (4, 0)] {
             let counts = Locked([Int](repeating: 0, count: tasks))
+            let calls = Locked(0)
             let workers = Locked(Set<Int>())
             WorkerPool.shared.run(threads: threads, tasks: tasks) { task, worker in
+                calls.update { $0 += 1 }
                 counts.update { $0[task] += 1 }
                 workers.update { _ = $0.insert(worker) }
             }
+            // The call count is what the zero-task case checks: no call at all (its counts are [] either way).
+            #expect(calls.current == tasks, "\(threads) threads, \(tasks) tasks")
             #expect(counts.current == [Int](repeating: 1, count: tasks), "\(threads) threads, \(tasks) tasks")
             #expect(workers.current.allSatisfy { $0 < threads })
         }

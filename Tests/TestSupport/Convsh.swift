@@ -7,9 +7,12 @@ public enum Convsh {
         .deletingLastPathComponent()
 
     /// The environment convsh runs in under test: only `PATH`, `HOME` = `home` (a fresh folder, so the developer's
-    /// `~/.convsh/plugins` and history never leak in), then `extra`.
+    /// `~/.convsh/plugins` and history never leak in), then `extra`. The sanitizers' settings pass through too
+    /// (scripts/sanitize runs convsh itself instrumented).
     public static func environment(home: URL, _ extra: [String: String] = [:]) -> [String: String] {
-        ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": home.path]
+        let outer = ProcessInfo.processInfo.environment
+        let sanitizers = outer.filter { ["ASAN_OPTIONS", "UBSAN_OPTIONS", "TSAN_OPTIONS"].contains($0.key) }
+        return ["PATH": outer["PATH"] ?? "/usr/bin:/bin", "HOME": home.path].merging(sanitizers) { $1 }
             .merging(extra) { $1 }
     }
 

@@ -24,6 +24,8 @@ public final class PseudoTerminal {
     private var exited = false
 
     public var output: String { String(decoding: bytes, as: UTF8.self) }
+    /// The convsh process on the terminal (for /proc/PID/status in the soak test).
+    public var processID: pid_t { pid }
 
     /// Starts convsh with `arguments` in `folder` (default: its fresh `HOME`) on an 80x24 xterm, in
     /// `Convsh.environment` with `CONVSH_HISTORY` in that `HOME`, then `environment`.

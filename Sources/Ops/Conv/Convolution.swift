@@ -28,6 +28,12 @@ public enum Convolution {
     static func convolve(_ input: Tensor, _ kernel: Tensor, _ g: ConvGeometry, threads: Int, isa: ISA,
                          limits: ScheduleLimits) throws -> Tensor {
         guard ISA.supported.contains(isa) else { throw OpError("this CPU cannot run the \(isa.rawValue) kernels") }
+        // The fast paths pad with zeros, which equals TensorFlow's skipping of padded taps only while every weight
+        // is finite (0 · NaN and 0 · inf are NaN): a kernel holding NaN or inf takes the reference loop, which
+        // skips them (pinned by Reference/nonfinite).
+        if g.border == .zero, g.padTop + g.padBottom + g.padLeft + g.padRight > 0, kernel.nonFinite.total > 0 {
+            return try ConvReference.convolve(input, kernel, g)
+        }
         var output = try Tensor(uninitializedShape: g.outputShape)
         guard output.count > 0 else { return output }
         let x = UnsafePointer(input.buffer.pointer), k = UnsafePointer(kernel.buffer.pointer)

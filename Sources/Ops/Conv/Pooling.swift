@@ -4,8 +4,10 @@ import ConvKernels
 ///
 /// One task per output row of one image. The row's interior pixels — windows wholly inside the image — go to the
 /// ISA's `runMaxPool`, vectorised along the channels; the few pixels whose windows cross the left or right edge
-/// take the scalar loop below. Both start at -∞ and keep `x` when `x >= max`, window row by row, so they agree
-/// with each other and with the plain loop this replaced, NaN included.
+/// take the scalar loop below. Both start at the lowest float and keep `x` when `x >= max`, window row by row, so
+/// they agree with each other and with TensorFlow's MaxPool, which also starts at `lowest()`: NaN is skipped, and
+/// a window holding only NaN and -∞ gives -3.4028235e38, not -∞ (pinned by `Reference/nonfinite`, which
+/// scripts/make-nonfinite-reference.py writes with TensorFlow).
 public enum Pooling {
     /// `[N,H,W,C]` → `g.outputShape`; out-of-image window positions are skipped (TensorFlow's -inf padding).
     public static func maxPool(_ input: Tensor, _ g: ConvGeometry, threads: Int,
@@ -43,7 +45,7 @@ public enum Pooling {
                 let x0 = ox * g.strideX - g.padLeft
                 let xs = max(x0, 0)..<min(x0 + g.kernelWidth, g.width)
                 for ch in 0..<c {
-                    var m = -Float.infinity
+                    var m = -Float.greatestFiniteMagnitude
                     for iy in ys {
                         for ix in xs {
                             let v = image[(iy * g.width + ix) * c + ch]

@@ -110,22 +110,26 @@ extension Tensor {
     }
 
     /// A byte count with a binary unit: `1.5 MiB`.
-    public static func formatBytes(_ bytes: Int) -> String {
-        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
-        var value = Double(bytes)
+    public static func formatBytes(_ bytes: Int) -> String { formatBytes(Double(bytes)) }
+
+    /// A byte count computed in Double (a size that would overflow `Int`, `2⁶¹ · 8`): `16.0 EiB`, up to ZiB.
+    public static func formatBytes(_ bytes: Double) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB"]
+        var value = bytes
         var unit = 0
         while value >= 1024, unit < units.count - 1 { value /= 1024; unit += 1 }
-        return unit == 0 ? "\(bytes) B" : String(format: "%.1f %@", value, units[unit])
+        return unit == 0 ? String(format: "%.0f B", value) : String(format: "%.1f %@", value, units[unit])
     }
 
     /// Size of the elements in bytes.
     public var byteCount: Int { count * MemoryLayout<Float>.stride }
 
-    /// Smallest and largest element, ignoring NaN; nil for an empty or all-NaN tensor.
+    /// Smallest and largest finite element (NaN and ±inf left out: `nonFinite` counts them); nil when no element
+    /// is finite.
     public var range: (min: Float, max: Float)? {
         withUnsafeBufferPointer { values in
             var low = Float.infinity, high = -Float.infinity
-            for v in values where !v.isNaN { low = Swift.min(low, v); high = Swift.max(high, v) }
+            for v in values where v.isFinite { low = Swift.min(low, v); high = Swift.max(high, v) }
             return low <= high ? (low, high) : nil
         }
     }

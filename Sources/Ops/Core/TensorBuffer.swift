@@ -16,7 +16,10 @@ public final class TensorBuffer: @unchecked Sendable {
     /// Blocks of 2 MiB and more come from `LargeBlocks` (huge pages, freed blocks reused).
     public init(uninitializedCount count: Int) throws {
         var raw: UnsafeMutableRawPointer?
-        let bytes = max(count, 1) &* MemoryLayout<Float>.stride
+        let (bytes, overflow) = max(count, 1).multipliedReportingOverflow(by: MemoryLayout<Float>.stride)
+        guard !overflow else {
+            throw OpError("out of memory: cannot allocate \(Tensor.formatBytes(Double(count) * 4))")
+        }
         if bytes >= LargeBlocks.granule {
             raw = LargeBlocks.shared.allocate(bytes)
         } else if posix_memalign(&raw, TensorBuffer.alignment, bytes) != 0 {

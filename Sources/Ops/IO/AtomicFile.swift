@@ -1,53 +1,48 @@
+import CKernelSupport
 import Foundation
 
-/// Writes files so that a failure never leaves a truncated or half-written file behind.
+/// Writes files so that a failure never leaves a truncated or half-written file behind, and a save never turns
+/// something that is not a plain file into one.
+///
+/// What `path` is decides how it is written (`SaveTarget`):
+/// - missing, or a regular file with one link: a temporary beside it (`.NAME.tmp-XXXXXX`, the name shortened to
+///   fit NAME_MAX) renamed over it; a replaced file keeps its mode, and its owner when we are root. While it
+///   exists the temporary is in the C table of live temporaries, which the SIGINT/SIGTERM handlers unlink;
+/// - a symbolic link: followed (to its final target, even a dangling one), and the target written as above;
+/// - a regular file with other hard links: written in place, once the whole file is ready (in memory for
+///   `write(_:to:)`, in a temporary beside it for `write(to:_:)`), so the links stay one file;
+/// - a character or block device, a FIFO or a socket: written directly, never replaced;
+/// - a read-only file (no write bit, or not writable by us): refused, `PATH: read-only file; remove it or
+///   choose another name`; a folder: refused.
 public enum AtomicFile {
-    /// Writes `bytes` to a temporary file beside `path`, then renames it over `path` (atomic on POSIX).
-    /// On any failure the temporary file is removed and an existing `path` is left as it was.
+    /// Writes `bytes` (the whole encoded file) to `path`.
     public static func write(_ bytes: [UInt8], to path: String) throws {
-        try write(to: path) { handle in
+        let target = try SaveTarget(path)
+        let body = { (handle: Int32) in
             try bytes.withUnsafeBytes { raw in try writeAll(handle, raw.baseAddress!, raw.count) }
         }
+        // The bytes are all here: an in-place target is truncated only when nothing but the write can fail.
+        try target.reporting { target.inPlace ? try target.writeDirectly(body) : try replace(target, body) }
     }
 
-    /// Runs `body` with a file descriptor open on a temporary file beside `path`, then renames it over `path`.
+    /// Runs `body` with a file descriptor open on what `path` is written through (see the type's comment).
     public static func write(to path: String, _ body: (Int32) throws -> Void) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            // Name the folder as the user wrote it, not as an absolute path.
-            let written = (path as NSString).deletingLastPathComponent
-            throw OpError("cannot write \(path): folder \(written.isEmpty ? "." : written) does not exist")
-        }
-        var isExistingFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isExistingFolder), isExistingFolder.boolValue {
-            throw OpError("cannot write \(path): it is a folder")
-        }
-        var template = Array((folder + "/." + url.lastPathComponent + ".tmp-XXXXXX").utf8CString)
-        let handle = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard handle >= 0 else { throw OpError("cannot write \(path): \(String(cString: strerror(errno)))") }
-        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        do {
-            defer { close(handle) }
-            try body(handle)
-            // mkstemp makes the file 0600; give it the mode a new file would get.
-            let mask = umask(0)
-            umask(mask)
-            fchmod(handle, 0o666 & ~mask)
-        } catch {
-            unlink(temporary)
-            throw OpError("cannot write \(path): \((error as? OpError)?.message ?? "\(error)")")
-        }
-        guard rename(temporary, path) == 0 else {
-            let error = systemError(path)
-            unlink(temporary)
-            throw error
+        let target = try SaveTarget(path)
+        try target.reporting {
+            guard target.inPlace else { return try replace(target, body) }
+            guard target.isLinkedFile else { return try target.writeDirectly(body) }
+            // Stage the whole file beside the target, then copy it in place.
+            try withTemporary(beside: target) { staged, temporary in
+                try body(staged)
+                guard lseek(staged, 0, SEEK_SET) == 0 else { throw OpError(String(cString: strerror(errno))) }
+                try target.writeDirectly { handle in try copy(from: staged, to: handle) }
+                unlink(temporary)
+            }
         }
     }
 
     /// Writes all `count` bytes at `pointer`, retrying short writes; an error is the system's reason alone
-    /// (`write(to:)` puts "cannot write PATH: " in front).
+    /// (the callers put "cannot write PATH: " in front).
     public static func writeAll(_ handle: Int32, _ pointer: UnsafeRawPointer, _ count: Int) throws {
         var done = 0
         while done < count {
@@ -60,7 +55,44 @@ public enum AtomicFile {
         }
     }
 
-    private static func systemError(_ path: String) -> OpError {
-        OpError("cannot write \(path): \(String(cString: strerror(errno)))")
+    // MARK: - Pieces
+
+    /// A temporary beside the target filled by `body`, given the target's mode (and owner), renamed over it.
+    private static func replace(_ target: SaveTarget, _ body: (Int32) throws -> Void) throws {
+        try withTemporary(beside: target) { handle, temporary in
+            try body(handle)
+            target.giveAttributes(to: handle)
+            guard rename(temporary, target.path) == 0 else { throw OpError(String(cString: strerror(errno))) }
+        }
+    }
+
+    /// Runs `body` with a new `mkstemp` temporary beside the target, registered as live while it exists; on any
+    /// error the temporary is removed.
+    private static func withTemporary(beside target: SaveTarget, _ body: (Int32, String) throws -> Void) throws {
+        var template = Array(target.temporaryTemplate.utf8CString)
+        let handle = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard handle >= 0 else { throw OpError(String(cString: strerror(errno))) }
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let slot = convsh_temporary_add(temporary)
+        defer { convsh_temporary_remove(slot) }
+        do {
+            defer { close(handle) }
+            try body(handle, temporary)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Copies `source` from its current offset to its end into `destination`.
+    private static func copy(from source: Int32, to destination: Int32) throws {
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(source, $0.baseAddress!, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            guard n >= 0 else { throw OpError(String(cString: strerror(errno))) }
+            if n == 0 { return }
+            try buffer.withUnsafeBytes { try writeAll(destination, $0.baseAddress!, n) }
+        }
     }
 }

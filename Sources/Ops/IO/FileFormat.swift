@@ -63,20 +63,7 @@ public enum FileFormat: String, CaseIterable, Sendable {
         }
     }
 
-    /// Reads `path` whole, naming the file in every error.
-    public static func read(_ path: String) throws -> [UInt8] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw OpError("\(path): no such file")
-        }
-        // NOTE: on Linux FileHandle opens a folder without complaint; reading it then fails obscurely.
-        guard !isFolder.boolValue else { throw OpError("\(path) is a folder") }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw OpError("\(path): permission denied") }
-        defer { try? handle.close() }
-        do {
-            return Array(try handle.readToEnd() ?? Data())
-        } catch {
-            throw OpError("\(path): cannot read: \(error.localizedDescription)")
-        }
-    }
+    /// Reads `path` whole, naming the file in every error; refuses devices and sockets, caps FIFOs
+    /// (`InputFile`).
+    public static func read(_ path: String) throws -> [UInt8] { try InputFile(path).readAll() }
 }

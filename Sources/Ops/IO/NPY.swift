@@ -13,42 +13,98 @@ public enum NPY {
 
     /// Decodes a whole `.npy` file.
     public static func decode(_ bytes: [UInt8]) throws -> Tensor {
-        guard bytes.count >= 10, Array(bytes[0..<6]) == magic else { throw OpError("not a .npy file (bad magic)") }
-        let major = bytes[6]
-        let headerLength: Int, headerStart: Int
-        switch major {
-        case 1:
-            headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
-            headerStart = 10
-        case 2, 3:
-            guard bytes.count >= 12 else { throw OpError("truncated .npy header") }
-            headerLength = (0..<4).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) }
-            headerStart = 12
-        default:
-            throw OpError("unsupported .npy version \(major).\(bytes[7])")
-        }
-        guard headerStart + headerLength <= bytes.count else { throw OpError("truncated .npy header") }
-        guard let header = String(bytes: bytes[headerStart..<(headerStart + headerLength)], encoding: .utf8) else {
-            throw OpError("malformed .npy header (not text)")
-        }
-        let fields = try HeaderFields(header)
-        let dtype = try DType(fields.descr)
-        guard !fields.fortranOrder else {
-            throw OpError("Fortran-order .npy is not supported; save it with np.ascontiguousarray(x)")
-        }
-        let count = try Tensor.checkedCount(fields.shape)
-        try Limits.checkElements(count, shape: fields.shape)
-        let dataStart = headerStart + headerLength
-        let needed = count.multipliedReportingOverflow(by: dtype.size)
-        guard !needed.overflow, bytes.count - dataStart >= needed.partialValue else {
-            throw OpError("truncated .npy data: shape \(Tensor.describe(fields.shape)) of \(fields.descr) needs "
-                + "\(needed.partialValue) bytes, the file holds \(bytes.count - dataStart)")
-        }
-        var tensor = try Tensor(uninitializedShape: fields.shape)
+        let layout = try Layout(bytes)
+        guard bytes.count - layout.dataStart >= layout.dataBytes else { throw layout.truncated(bytes.count) }
+        var tensor = try Tensor(uninitializedShape: layout.shape)
         try tensor.withUnsafeMutableBufferPointer { out in
-            bytes.withUnsafeBytes { raw in dtype.convert(raw.baseAddress! + dataStart, count: count, into: out) }
+            bytes.withUnsafeBytes { raw in
+                layout.dtype.convert(raw.baseAddress! + layout.dataStart, count: out.count, into: out)
+            }
         }
         return tensor
+    }
+
+    /// Reads a `.npy` regular file straight into the tensor: the header first, then the data into the tensor's
+    /// storage (float32 little-endian) or through a 1 MiB buffer (other dtypes), so the peak memory is the
+    /// tensor's and a little, not the file's and the tensor's.
+    static func read(_ file: InputFile) throws -> Tensor {
+        var prefix = try file.read(12)
+        let headerEnd = try Layout.headerEnd(prefix)
+        guard headerEnd <= 1 << 24 else { throw OpError("malformed .npy header: \(headerEnd) bytes long") }
+        prefix += try file.read(max(0, headerEnd - prefix.count))
+        let layout = try Layout(prefix)
+        let size = file.size ?? 0
+        guard size - layout.dataStart >= layout.dataBytes else { throw layout.truncated(size) }
+        var tensor = try Tensor(uninitializedShape: layout.shape)
+        try tensor.withUnsafeMutableBufferPointer { out in
+            let direct = layout.dtype.isNativeFloat32
+            let chunk = direct ? out.count : max(1, (1 << 20) / layout.dtype.size)
+            var buffer = [UInt8](repeating: 0, count: direct ? 0 : chunk * layout.dtype.size)
+            var done = 0
+            while done < out.count {
+                let n = min(chunk, out.count - done)
+                let part = UnsafeMutableBufferPointer(rebasing: out[done..<(done + n)])
+                let bytes = n * layout.dtype.size
+                let got = direct ? try file.read(into: part.baseAddress!, count: bytes)
+                    : try buffer.withUnsafeMutableBytes { raw in
+                        let got = try file.read(into: raw.baseAddress!, count: bytes)
+                        if got == bytes { layout.dtype.convert(raw.baseAddress!, count: n, into: part) }
+                        return got
+                    }
+                guard got == bytes else { throw layout.truncated(layout.dataStart + done * layout.dtype.size + got) }
+                done += n
+            }
+        }
+        return tensor
+    }
+
+    /// Where a file's header ends and what it promises: version, shape, dtype, and where the data starts.
+    struct Layout {
+        let shape: [Int]
+        let descr: String
+        let dtype: DType
+        let dataStart: Int
+        /// Bytes of data the shape and dtype need (cannot overflow: the element count is within the cap).
+        let dataBytes: Int
+
+        /// The end of the header (where the data starts) from the first 10-12 bytes.
+        static func headerEnd(_ bytes: [UInt8]) throws -> Int {
+            guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {
+                throw OpError("not a .npy file (bad magic)")
+            }
+            switch bytes[6] {
+            case 1: return 10 + (Int(bytes[8]) | Int(bytes[9]) << 8)
+            case 2, 3:
+                guard bytes.count >= 12 else { throw OpError("truncated .npy header") }
+                return 12 + (0..<4).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) }
+            default:
+                throw OpError("unsupported .npy version \(bytes[6]).\(bytes[7])")
+            }
+        }
+
+        /// Parses the header held in `bytes` (which may go on into the data).
+        init(_ bytes: [UInt8]) throws {
+            dataStart = try Layout.headerEnd(bytes)
+            let headerStart = bytes[6] == 1 ? 10 : 12
+            guard dataStart <= bytes.count else { throw OpError("truncated .npy header") }
+            guard let header = String(bytes: bytes[headerStart..<dataStart], encoding: .utf8) else {
+                throw OpError("malformed .npy header (not text)")
+            }
+            let fields = try HeaderFields(header)
+            dtype = try DType(fields.descr)
+            guard !fields.fortranOrder else {
+                throw OpError("Fortran-order .npy is not supported; save it with np.ascontiguousarray(x)")
+            }
+            let count = try Tensor.checkedCount(fields.shape)
+            try Limits.checkElements(count, shape: fields.shape)
+            (shape, descr, dataBytes) = (fields.shape, fields.descr, count * dtype.size)
+        }
+
+        /// The error for a file of `size` bytes that ends before its data does.
+        func truncated(_ size: Int) -> OpError {
+            OpError("truncated .npy data: shape \(Tensor.describe(shape)) of \(descr) needs \(dataBytes) bytes, "
+                + "the file holds \(size - dataStart)")
+        }
     }
 
     /// The three keys of an `.npy` header dict.
@@ -120,10 +176,13 @@ public enum NPY {
             self.bigEndian = big && size > 1
         }
 
+        /// Little-endian float32 on a little-endian machine: the bytes are the tensor's.
+        var isNativeFloat32: Bool { kind == .float && size == 4 && !bigEndian && 1.littleEndian == 1 }
+
         /// Converts `count` elements at `source` to float32 (`Float(x)`, nearest).
         func convert(_ source: UnsafeRawPointer, count: Int, into out: UnsafeMutableBufferPointer<Float>) {
             // The common case, little-endian float32 on a little-endian machine, is a copy.
-            if kind == .float, size == 4, !bigEndian, 1.littleEndian == 1 {
+            if isNativeFloat32 {
                 UnsafeMutableRawPointer(out.baseAddress!).copyMemory(from: source, byteCount: count * 4)
                 return
             }

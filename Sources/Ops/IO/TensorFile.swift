@@ -4,18 +4,53 @@ import Foundation
 public enum TensorFile {
     // MARK: - Loading
 
+    /// Loads the file at `path`: a regular `.npy` file straight into the tensor (`NPY.read`), anything else
+    /// read whole (devices refused, FIFOs capped: `InputFile`) and decoded.
+    public static func load(_ path: String, _ options: LoadOptions = LoadOptions()) throws -> Tensor {
+        guard case .tensor(let tensor) = try load(path, options, recognise: { _ in nil }) else {
+            throw OpError("\(path): not an image or array")
+        }
+        return tensor
+    }
+
+    /// `load`, except that a file read whole which `recognise` turns into a value (a model) comes back as that
+    /// value; `.npy` is still read straight into its tensor.
+    public static func load(_ path: String, _ options: LoadOptions,
+                            recognise: ([UInt8]) throws -> Value?) throws -> Value {
+        let file = try InputFile(path)
+        do {
+            if file.size != nil, try file.read(6) == NPY.magic {
+                try checkNPY(options)
+                guard lseek(file.handle, 0, SEEK_SET) == 0 else { throw OpError(String(cString: strerror(errno))) }
+                return .tensor(try NPY.read(file))
+            }
+            if file.size != nil, lseek(file.handle, 0, SEEK_SET) != 0 {
+                throw OpError(String(cString: strerror(errno)))
+            }
+            let bytes = try file.readAll()
+            if let value = try recognise(bytes) { return value }
+            return .tensor(try decode(bytes, options))
+        } catch let error as OpError where !error.message.hasPrefix(path) {
+            throw OpError("\(path): \(error.message)")
+        }
+    }
+
     /// Decodes a whole file. Images become float32 `[H,W,C]` in [0,1]; `.npy` loads as stored.
     public static func decode(_ bytes: [UInt8], _ options: LoadOptions = LoadOptions()) throws -> Tensor {
         guard let format = try FileFormat.detect(bytes) else { throw OpError(FileFormat.describeUnknown(bytes)) }
         switch format {
         case .npy:
-            guard options.color == .stored, !options.keepsAlpha else {
-                throw OpError("gray, rgb and alpha apply to images; a .npy file loads as stored")
-            }
+            try checkNPY(options)
             return try NPY.decode(bytes)
         case .jpeg: return try ImageToTensor.tensor(try JPEG.decode(bytes, options), options)
         case .png: return try ImageToTensor.tensor(try PNG.decode(bytes), options)
         case .netpbm: return try ImageToTensor.tensor(try Netpbm.decode(bytes), options)
+        }
+    }
+
+    private static func checkNPY(_ options: LoadOptions) throws {
+        guard options.color == .stored, !options.keepsAlpha else {
+            throw OpError("gray, rgb and alpha apply to images; a .npy file loads as stored")
         }
     }
 

@@ -7,15 +7,17 @@ public struct Histogram: Equatable, Sendable {
     /// Bars from the lowest to the highest.
     public static let bars = Array("▁▂▃▄▅▆▇█")
 
-    /// Counts the non-NaN values of `x` in `bins` bins over its own min...max (one bin when all values are equal).
+    /// Counts the finite values of `x` in `bins` bins over its finite min...max (one bin when all are equal, no
+    /// bin when none is finite); NaN and ±inf are left out (`Tensor.nonFinite` counts them).
     public init(_ x: Tensor, bins: Int = 32) {
-        let range = x.range ?? (0, 0)
-        (low, high) = (range.min, range.max)
-        let n = high > low ? bins : 1
+        let range = x.range
+        (low, high) = (range?.min ?? 0, range?.max ?? 0)
+        let n = range == nil ? 0 : high > low ? bins : 1
         counts = [Int](repeating: 0, count: n)
+        // In Double: max - min of two floats cannot overflow, and (v - min) · scale lies in 0...n for finite v.
         let scale = high > low ? Double(n) / (Double(high) - Double(low)) : 0
         x.withUnsafeBufferPointer { values in
-            for v in values where !v.isNaN {
+            for v in values where v.isFinite {
                 counts[min(n - 1, Int((Double(v) - Double(low)) * scale))] += 1
             }
         }

@@ -44,7 +44,8 @@ public enum KernelCatalogue {
             let sigma = try positive($0, at: 1, default: 0.3 * (Double(n - 1) / 2 - 1) + 0.8)
             let weights = try square(n) { y, x in gaussian(y - n / 2, x - n / 2, sigma) }
             let total = weights.scalars.reduce(0, +)
-            return try square(n) { y, x in gaussian(y - n / 2, x - n / 2, sigma) / Double(total) }
+            return try finite(try square(n) { y, x in gaussian(y - n / 2, x - n / 2, sigma) / Double(total) },
+                              sigma: $0, at: 1)
         },
         Entry(name: "log", parameters: "N [SIGMA]",
               summary: "N x N Laplacian of Gaussian, shifted to sum 0 (SIGMA default N/6)") {
@@ -57,7 +58,7 @@ public enum KernelCatalogue {
             var mean = 0.0
             for y in 0..<n { for x in 0..<n { mean += raw(y, x) } }
             mean /= Double(n * n)
-            return try square(n) { y, x in raw(y, x) - mean }
+            return try finite(try square(n) { y, x in raw(y, x) - mean }, sigma: $0, at: 1)
         },
     ]
 
@@ -79,7 +80,7 @@ public enum KernelCatalogue {
 
     private static func fixed(_ name: String, _ summary: String, _ rows: [[Double]]) -> Entry {
         Entry(name: name, parameters: "", summary: summary) { parameters in
-            guard parameters.isEmpty else { throw OpError("kernel \(name) takes no numbers") }
+            guard parameters.isEmpty else { throw OpError.argument(2, "kernel \(name) takes no numbers") }
             return try Tensor(shape: [rows.count, rows[0].count], values: rows.flatMap { $0.map(Float.init) })
         }
     }
@@ -94,14 +95,17 @@ public enum KernelCatalogue {
         exp(-Double(dy * dy + dx * dx) / (2 * sigma * sigma))
     }
 
+    // Parameter i is the kernel op's argument i + 2 (argument 1 is the name): errors say which.
+
     private static func size(_ parameters: [Double], at i: Int, default value: Int?, odd: Bool) throws -> Int {
         guard i < parameters.count else {
             if let value { return value }
-            throw OpError("missing size N")
+            throw OpError.argument(i + 2, "missing size N")
         }
         let n = parameters[i]
         guard n == n.rounded(), n >= 1, n <= 255, !odd || Int(n) % 2 == 1 else {
-            throw OpError("size must be \(odd ? "an odd" : "an") integer from 1 to 255, got \(Syntax.format(n))")
+            throw OpError.argument(i + 2, "size must be \(odd ? "an odd" : "an") integer from 1 to 255, "
+                + "got \(Syntax.format(n))")
         }
         return Int(n)
     }
@@ -109,8 +113,17 @@ public enum KernelCatalogue {
     private static func positive(_ parameters: [Double], at i: Int, default value: Double) throws -> Double {
         guard i < parameters.count else { return value }
         guard parameters[i] > 0, parameters[i].isFinite else {
-            throw OpError("sigma must be positive, got \(Syntax.format(parameters[i]))")
+            throw OpError.argument(i + 2, "sigma must be positive, got \(Syntax.format(parameters[i]))")
         }
         return parameters[i]
+    }
+
+    /// `kernel` itself when every weight is a finite float32; else an error on the sigma (parameter `i`, or the
+    /// default sigma when it was not given): `kernel gaussian 5 1e-300` squares sigma to 0 and divides 0 by 0.
+    private static func finite(_ kernel: Tensor, sigma parameters: [Double], at i: Int) throws -> Tensor {
+        guard kernel.nonFinite.total > 0 else { return kernel }
+        let given = i < parameters.count ? "sigma \(Syntax.format(parameters[i]))" : "the default sigma"
+        throw OpError.argument(min(i, parameters.count) + 2, "\(given) gives weights that are not finite numbers "
+            + "(NaN or inf in float32); choose a sigma nearer the kernel's size")
     }
 }

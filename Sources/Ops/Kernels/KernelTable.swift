@@ -15,11 +15,18 @@ public enum KernelTable {
     }
 
     /// True for `[n]` rows, `[kh,kw]` and `[kh,kw,Cin,Cout]` with every dimension positive and kh, kw ≤ `maxSide`.
+    ///
+    /// A 4-D shape that reads as a batch of images instead — `[N,H,W,C]` with H and W both larger than N and
+    /// C ≤ 4 (gray, RGB, RGBA), as `[4,16,16,3]` — is not a bank: a bank's Cin and Cout are its last two axes, and
+    /// its kw is rarely above kh while its Cin is (`[3,3,1,3]`, `[5,5,3,64]` and `[1,7,64,64]` stay banks).
     public static func fits(_ shape: [Int]) -> Bool {
         guard shape.allSatisfy({ $0 > 0 }) else { return false }
         switch shape.count {
         case 1: return shape[0] <= maxSide
-        case 2, 4: return shape[0] <= maxSide && shape[1] <= maxSide
+        case 2: return shape[0] <= maxSide && shape[1] <= maxSide
+        case 4:
+            let batch = shape[1] > shape[0] && shape[2] > shape[0] && shape[3] <= 4
+            return shape[0] <= maxSide && shape[1] <= maxSide && !batch
         default: return false
         }
     }
@@ -77,9 +84,11 @@ public enum KernelTable {
             + "\(number(values.min() ?? 0)) to \(number(values.max() ?? 0))"
     }
 
-    /// `zero-summing`, `normalized` (sum 1) or `sum S`, with float32 rounding allowed: |error| ≤ n·2⁻²³·Σ|v|.
+    /// `zero-summing`, `normalized` (sum 1) or `sum S`, with float32 rounding allowed: |error| ≤ n·2⁻²³·Σ|v|;
+    /// `sum inf`/`sum nan` when a value is not finite (the tolerance would be infinite too and accept anything).
     public static func sumClass(_ values: [Float]) -> String {
         let sum = values.reduce(0.0) { $0 + Double($1) }
+        guard sum.isFinite else { return "sum \(number(Float(sum)))" }
         let tolerance = Double(values.count) * 0x1p-23 * values.reduce(0.0) { $0 + abs(Double($1)) }
         if abs(sum) <= tolerance { return "zero-summing" }
         if abs(sum - 1) <= tolerance { return "normalized" }
@@ -88,7 +97,7 @@ public enum KernelTable {
 
     /// A value in a header: integers exactly, others with up to 6 significant digits.
     static func number(_ v: Float) -> String {
-        v == v.rounded() && abs(v) < 1e7 ? String(Int(v)) : String(format: "%.6g", Double(v))
+        v.isNaN ? "nan" : v == v.rounded() && abs(v) < 1e7 ? String(Int(v)) : String(format: "%.6g", Double(v))
     }
 
     // MARK: - Tables

@@ -31,12 +31,6 @@ struct Load: Op {
         let options = LoadOptions(color: color == "gray" ? .gray : color == "rgb" ? .rgb : .stored,
                                   keepsAlpha: arguments.choice(3) != nil, fastDCT: dct == "fast",
                                   threads: context.threads)
-        let bytes = try FileFormat.read(path)
-        do {
-            if let model = try ModelFile.value(bytes) { return model }
-            return .tensor(try TensorFile.decode(bytes, options))
-        } catch let error as OpError {
-            throw OpError("\(path): \(error.message)")
-        }
+        return try TensorFile.load(path, options, recognise: ModelFile.value)
     }
 }

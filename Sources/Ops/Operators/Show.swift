@@ -32,6 +32,13 @@ struct Show: Op {
 
     func apply(_ arguments: Arguments, _ context: Context) throws -> Value? {
         let items = try arguments.tensors(from: 1)
+        for key in ["cin", "cout"] where arguments.option(key) != nil {
+            // cin=/cout= choose a slice of a bank; on anything else they would be silently ignored.
+            if let item = items.first(where: { $0.tensor.rank != 4 || !KernelTable.fits($0.tensor.shape) }) {
+                throw OpError.option(key, "\(key) picks a slice of a [kh,kw,Cin,Cout] kernel bank; \(item.label) is "
+                    + "\(Tensor.describe(item.tensor.shape))")
+            }
+        }
         let mode = arguments.choiceOption("as", default: "auto")
         let tables = mode == "table" || (mode == "auto" && items.allSatisfy { KernelTable.fits($0.tensor.shape) })
         let cmap = try colorMap(arguments, default: tables ? "Blues_r" : "gray")
@@ -62,10 +69,12 @@ struct Show: Op {
                     + "up to \(KernelTable.maxSide)x\(KernelTable.maxSide)")
             }
             if shape.count == 4, let cin, cin >= shape[2] {
-                throw OpError.option("cin", "\(item.label) has \(shape[2]) input channel(s), got \(cin)")
+                throw OpError.option("cin", "cin=\(cin) is out of range: \(item.label) has \(shape[2]) input "
+                    + "channel\(shape[2] == 1 ? "" : "s") (cin=0 to \(shape[2] - 1))")
             }
             if shape.count == 4, let cout, cout >= shape[3] {
-                throw OpError.option("cout", "\(item.label) has \(shape[3]) output channel(s), got \(cout)")
+                throw OpError.option("cout", "cout=\(cout) is out of range: \(item.label) has \(shape[3]) output "
+                    + "channel\(shape[3] == 1 ? "" : "s") (cout=0 to \(shape[3] - 1))")
             }
             parts.append(KernelTable.render(item.tensor, label: item.label, digits: digits, style: style,
                                             cmap: cmap, cin: cin, cout: cout))

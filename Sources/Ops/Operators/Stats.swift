@@ -19,10 +19,13 @@ struct Stats: Op {
         let s = Summary(x)
         let label = arguments.argument(1)!.text
         context.print("\(label): \(Tensor.describe(x.shape)) float32, \(Tensor.formatBytes(x.byteCount))")
-        guard s.count > 0 else { return nil }
+        guard s.count > 0 else {
+            if s.nonFinite.total > 0 { context.print("  no finite values: \(s.nonFinite.description)") }
+            return nil
+        }
         context.print(String(format: "  min %.6g  max %.6g  mean %.6g  std %.6g", s.min, s.max, s.mean, s.std))
-        context.print(String(format: "  zeros %.2f%%  negatives %.2f%%", 100 * s.zeroFraction, 100 * s.negativeFraction)
-            + (s.nanCount > 0 ? "  NaN \(s.nanCount)" : ""))
+        context.print(String(format: "  zeros %.2f%%  negatives %.2f%%", 100 * s.zeroFraction, 100 * s.negativeFraction))
+        if s.nonFinite.total > 0 { context.print("  also \(s.nonFinite.description), left out of every figure") }
         let histogram = Histogram(x)
         context.print(String(format: "  histogram %.4g ▕", Double(histogram.low)) + histogram.sparkline
             + String(format: "▏ %.4g", Double(histogram.high)))
@@ -30,9 +33,11 @@ struct Stats: Op {
     }
 }
 
-/// Summary statistics of a tensor in Double, NaNs counted and skipped; std in two passes (no cancellation).
+/// Summary statistics of the finite values of a tensor in Double, NaN and ±inf counted and skipped; std in two
+/// passes (no cancellation). `count` is the number of finite values every figure (fractions too) is taken over.
 public struct Summary {
-    public var count = 0, nanCount = 0
+    public var count = 0
+    public var nonFinite = NonFiniteCounts()
     public var min = Double.infinity, max = -Double.infinity
     public var mean = 0.0, std = 0.0
     public var zeroFraction = 0.0, negativeFraction = 0.0
@@ -40,8 +45,8 @@ public struct Summary {
     public init(_ x: Tensor) {
         var sum = 0.0, zeros = 0, negatives = 0
         x.withUnsafeBufferPointer { values in
-            for v in values {
-                if v.isNaN { nanCount += 1; continue }
+            nonFinite = NonFiniteCounts(values)
+            for v in values where v.isFinite {
                 let d = Double(v)
                 sum += d
                 min = Swift.min(min, d)
@@ -49,12 +54,12 @@ public struct Summary {
                 if v == 0 { zeros += 1 } else if v < 0 { negatives += 1 }
             }
         }
-        count = x.count - nanCount
+        count = x.count - nonFinite.total
         guard count > 0 else { return }
         mean = sum / Double(count)
         let mean = mean
         let squares = x.withUnsafeBufferPointer { values in
-            values.reduce(0.0) { $1.isNaN ? $0 : $0 + (Double($1) - mean) * (Double($1) - mean) }
+            values.reduce(0.0) { $1.isFinite ? $0 + (Double($1) - mean) * (Double($1) - mean) : $0 }
         }
         std = (squares / Double(count)).squareRoot()
         zeroFraction = Double(zeros) / Double(count)

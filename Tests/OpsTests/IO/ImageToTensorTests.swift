@@ -10,18 +10,24 @@ import Testing
         return PixelImage(width: width, height: height, channels: channels, maxValue: 255, samples: .bytes(bytes))
     }
 
+    /// The 8-bit samples of `image`; nil (and the test fails at its `#require`) for any other sample type.
+    static func bytes(_ image: PixelImage) -> [UInt8]? {
+        guard case .bytes(let samples) = image.samples else { return nil }
+        return samples
+    }
+
     @Test(arguments: [1, 2, 5])
     func splitConversionEqualsTensorFlowsTable(_ threads: Int) throws {
         let image = ImageToTensorTests.image(1031, 1019, 1)  // over the 1 M sample threshold, odd sizes
         let x = try ImageToTensor.tensor(image, LoadOptions(threads: threads))
-        guard case .bytes(let samples) = image.samples else { return }
+        let samples = try #require(ImageToTensorTests.bytes(image))
         #expect(x.scalars == samples.map { Reference.u8ToFloat[Int($0)] })
     }
 
     @Test(arguments: [1, 3])
     func splitRemapDropsAlphaAndMixesGray(_ threads: Int) throws {
         let image = ImageToTensorTests.image(601, 500, 4)
-        guard case .bytes(let s) = image.samples else { return }
+        let s = try #require(ImageToTensorTests.bytes(image))
         let rgb = try ImageToTensor.tensor(image, LoadOptions(threads: threads))
         #expect(rgb.shape == [500, 601, 3])
         let expected = (0..<(601 * 500)).flatMap { p in (0..<3).map { Reference.u8ToFloat[Int(s[p * 4 + $0])] } }
