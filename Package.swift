@@ -52,8 +52,11 @@ let package = Package(
         // libpng behind shim functions that keep its setjmp error handling in C; only Ops/IO/PNG.swift imports it.
         .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
                        providers: [.apt(["libpng-dev"])]),
+        // libsixel (palette quantiser, dithering, sixel bands) behind a shim; only Ops/Imaging/Sixel.swift imports it.
+        .systemLibrary(name: "CSixel", path: "Sources/CSixel", pkgConfig: "libsixel",
+                       providers: [.apt(["libsixel-dev"])]),
         // Tensors, the op registry and every op; knows nothing of terminals or line editing.
-        .target(name: "Ops", dependencies: ["CJPEG", "CPNG", "CKernelSupport", "ConvKernels", "ConvKernelsAVX512",
+        .target(name: "Ops", dependencies: ["CJPEG", "CPNG", "CSixel", "CKernelSupport", "ConvKernels", "ConvKernelsAVX512",
                                             "ConvKernelsAVX2", "ConvKernelsGeneric"], path: "Sources/Ops"),
         // The plugin interface: one C header (include/convsh_plugin.h) shared by convsh and every plugin.
         .target(name: "ConvShellPlugin", path: "Sources/ConvShellPlugin"),
@@ -74,7 +77,8 @@ let package = Package(
         .executableTarget(name: "BenchIO", dependencies: ["Ops"], path: "Sources/BenchIO"),
         // Times the benchmark workloads (scripts/bench runs it in a release build).
         .executableTarget(name: "ConvBench", dependencies: ["Ops"], path: "Sources/ConvBench"),
-        .testTarget(name: "OpsTests", dependencies: ["Ops", "TestSupport"], path: "Tests/OpsTests",
+        // CSixel: libsixel's decoder is the reference the sixel tests read pictures back with.
+        .testTarget(name: "OpsTests", dependencies: ["Ops", "CSixel", "TestSupport"], path: "Tests/OpsTests",
                     resources: [.copy("Reference")]),
         // Plugins the plugin tests load: no entry point, a wrong interface version, one that declines interface 1,
         // a name clash, a malformed description, and a plugin written in Swift.

@@ -2,16 +2,16 @@ import Ops
 
 /// `set KEY VALUE`: the session's settings.
 enum Settings {
-    static let keys = ["threads", "timing", "max_pixels"]
+    static let keys = ["threads", "timing", "max_pixels", "graphics"]
 
     static func run(_ session: Session, _ arguments: ArgumentList) throws {
         let words = arguments.positional.map(\.plainText)
         guard let key = words.first else {
             session.print("threads \(session.context.threads)\ntiming \(session.timing ? "on" : "off")\n"
-                + "max_pixels \(Limits.maxPixels)")
+                + "max_pixels \(Limits.maxPixels)\ngraphics \(GraphicsChoice.shared.setting.rawValue)")
             return
         }
-        guard words.count == 2 else { throw OpError("usage: set threads N | set timing on|off | set max_pixels N") }
+        guard words.count == 2 else { throw OpError("usage: set threads N | set timing on|off | set max_pixels N | set graphics auto|kitty|sixel|blocks|ascii") }
         let value = words[1]
         switch key {
         case "threads":
@@ -27,6 +27,12 @@ enum Settings {
                 throw OpError("set max_pixels: expected a positive integer, got '\(value)'")
             }
             Limits.maxPixels = n
+        case "graphics":
+            let modes = GraphicsSetting.allCases.map(\.rawValue).joined(separator: "|")
+            guard let mode = GraphicsSetting(rawValue: value) else {
+                throw OpError("set graphics: expected \(modes), got '\(value)'")
+            }
+            GraphicsChoice.shared.setting = mode
         default:
             var message = "set: unknown setting '\(key)'"
             if let guess = Suggest.closest(to: key, among: keys) { message += "; did you mean \(guess)?" }
