@@ -66,9 +66,11 @@ def palette(n):
 
 
 def cells(shot, capture, x0, y0, cw, ch):
+    # capture-pane -e writes a colour only where it changes, so it carries over from line to line.
     checked = mismatches = 0
+    background = None
     for row, line in enumerate(capture.split("\n")):
-        column, background = 0, None
+        column = 0
         for token in re.findall(r"\x1b\[[0-9;]*m|[^\x1b]", line):
             if token.startswith("\x1b"):
                 codes = [int(c) for c in token[2:-1].split(";") if c] or [0]

@@ -6,6 +6,8 @@
 #   photo  `show img` of the bundled photo; reference: `save img` of the same tensor (the photo fits at its own
 #          size, so that is the raster show draws). kitty: PSNR ≥ 30 dB. xterm: PSNR ≥ that of ImageMagick's own
 #          sixel of the same reference (`convert ref.png sixel:-`) drawn in the same xterm in the same run.
+#   lesson `show d cmap=magma` of the lesson's edge map (gray photo, edge kernel, relu); reference `save d cmap=magma`;
+#          PSNR ≥ 30 dB in both terminals.
 #   grid   `show p cmap=magma` of 64 feature maps (conv2d with a random [3,3,3,64] bank, maxpool 8): every tile of
 #          `save p FILE.png grid cmap=magma` must be found in the screenshot, in order, at PSNR ≥ 30 dB.
 #   table  `show k` of the edge kernel in tmux inside xterm: the text read back with `tmux capture-pane`, and each
@@ -53,7 +55,9 @@ export DISPLAY=:$(head -1 "$work/display")
 
 # --- References, from convsh itself: the photo as show draws it, the 64-map montage ---
 maps='img = load "'"$photo"'"; w = kernel random 3 3 3 64 seed=1; m = conv2d img w same; p = maxpool m size=8'
+lesson='img = load "'"$photo"'" gray; k = kernel edge; f = conv2d img k same; d = relu f'
 "$convsh" -c "img = load \"$photo\"; save img \"$out/photo-reference.png\"" || fail "cannot save the photo reference"
+"$convsh" -c "$lesson; save d \"$out/lesson-reference.png\" cmap=magma" || fail "cannot save the lesson reference"
 "$convsh" -c "$maps; save p \"$out/grid-reference.png\" grid cmap=magma" || fail "cannot save the grid reference"
 convert "$out/photo-reference.png" sixel:"$work/imagemagick.six"
 
@@ -98,13 +102,13 @@ SCRIPT
 
 compare() { "$python" "$here/compare.py" "$@"; }
 
-check_photo() {   # TERMINAL FLOOR_DB
-    local terminal=$1 floor=$2 x y db
-    read -r x y db < <(compare locate "$out/$terminal-photo.png" "$out/photo-reference.png")
+check_picture() {   # TERMINAL CASE FLOOR_DB: OUT/TERMINAL-CASE.png against OUT/CASE-reference.png
+    local terminal=$1 case=$2 floor=$3 x y db
+    read -r x y db < <(compare locate "$out/$terminal-$case.png" "$out/$case-reference.png")
     if awk "BEGIN { exit !($db >= $floor) }"; then
-        ok "$terminal: show img found at $x,$y, PSNR $db dB (needs ≥ $floor)"
+        ok "$terminal: $case found at $x,$y, PSNR $db dB (needs ≥ $floor)"
     else
-        fail "$terminal: show img PSNR $db dB at $x,$y, needs ≥ $floor (see $out/$terminal-photo.png)"
+        fail "$terminal: $case PSNR $db dB at $x,$y, needs ≥ $floor (see $out/$terminal-$case.png)"
     fi
 }
 
@@ -118,20 +122,58 @@ check_grid() {    # TERMINAL
     fi
 }
 
+# The kernel table inside tmux (attached in the terminal, so the screenshot shows it): a background job waits for
+# the table, reads the pane back (`capture-pane -p` text, `-e` with colours) and writes the marker itself.
+socket="convsh-table-$$"
+table_command() {
+    cat <<COMMAND
+( for _ in \$(seq 100); do tmux -L $socket capture-pane -p 2>/dev/null | grep -q 'zero-summing' && break; sleep 0.1; done
+  tmux -L $socket capture-pane -p > '$work/table.text'; tmux -L $socket capture-pane -e -p > '$work/table.capture'
+  touch '$work/done' ) &
+tmux -L $socket -f /dev/null new-session "'$convsh' -c 'k = kernel edge; show k'; sleep 60"
+COMMAND
+}
+
+# The text as `show k` prints it off a terminal (shaded cells are padded, so spaces are compared as one); each
+# shaded cell's colour in the screenshot.
+check_table() {
+    local expected cw ch cells mismatches
+    squeeze() { sed -E 's/ +/ /g; s/^ //; s/ $//'; }
+    expected=$("$convsh" -c 'k = kernel edge; show k' | squeeze)
+    tmux -L "$socket" kill-server 2>/dev/null
+    if [[ $(head -4 "$work/table.text" | squeeze) == "$expected" ]]; then
+        ok "xterm+tmux: the kernel table reads back as printed"
+    else
+        fail "xterm+tmux: the kernel table reads back as:
+$(head -4 "$work/table.text")"
+    fi
+    cp "$work/table.capture" "$out/xterm-table.capture"
+    read -r _ _ cw ch < "$work/winsize"
+    read -r cells mismatches < <(compare cells "$out/xterm-table.png" "$work/table.capture" \
+        "$xterm_x" "$xterm_y" $((cw / 100)) $((ch / 40)))
+    if (( cells >= 9 && mismatches == 0 )); then
+        ok "xterm+tmux: all $cells shaded cells of the table have their colour on screen"
+    else
+        fail "xterm+tmux: $mismatches of $cells shaded cells differ on screen (see $out/xterm-table.png)"
+    fi
+}
+
 # --- xterm (sixel) ---
 if command -v xterm >/dev/null; then
     if run_in xterm xterm-imagemagick "cat '$work/imagemagick.six'"; then
         ran=$((ran + 1))
         read -r _ _ magick_db < <(compare locate "$out/xterm-imagemagick.png" "$out/photo-reference.png")
         echo "  ImageMagick's sixel of the photo in this xterm: PSNR $magick_db dB"
-        run_in xterm xterm-photo "'$convsh' -c 'img = load \"$photo\"; show img'" && check_photo xterm "$magick_db"
+        run_in xterm xterm-photo "'$convsh' -c 'img = load \"$photo\"; show img'" &&
+            check_picture xterm photo "$magick_db"
+        # The photo is drawn at the first cell after clearing: where it was found is where the cells start.
+        read -r xterm_x xterm_y _ < <(compare locate "$out/xterm-photo.png" "$out/photo-reference.png")
         run_in xterm xterm-grid "'$convsh' -c '$maps; show p cmap=magma'" && check_grid xterm
+        run_in xterm xterm-lesson "'$convsh' -c '$lesson; show d cmap=magma'" && check_picture xterm lesson 30
         if command -v tmux >/dev/null; then
-            table_command="tmux -L convsh-table-$$ -f /dev/null new-session -d -x 100 -y 38 \
-\"'$convsh' -c 'k = kernel edge; show k'; sleep 60\"; sleep 1; \
-tmux -L convsh-table-$$ capture-pane -e -p > '$work/table.capture'; tmux -L convsh-table-$$ attach"
-            # The marker is written only when tmux attach returns, so run the capture then screenshot ourselves.
-            :
+            run_in xterm xterm-table "$(table_command)" && check_table
+        else
+            skipped+=("the kernel table (tmux is not installed)")
         fi
     else
         skipped+=("xterm")
@@ -144,8 +186,9 @@ fi
 if command -v kitty >/dev/null; then
     if run_in kitty kitty-photo "'$convsh' -c 'img = load \"$photo\"; show img'"; then
         ran=$((ran + 1))
-        check_photo kitty 30
+        check_picture kitty photo 30
         run_in kitty kitty-grid "'$convsh' -c '$maps; show p cmap=magma'" && check_grid kitty
+        run_in kitty kitty-lesson "'$convsh' -c '$lesson; show d cmap=magma'" && check_picture kitty lesson 30
     else
         skipped+=("kitty: $(tail -1 "$work/kitty-photo.log" 2>/dev/null)")
     fi
