@@ -68,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "ConvShell",
             dependencies: [
-                "Ops", "CEdit",
+                "Ops", "CEdit", "CKernelSupport",
                 "PluginHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -79,7 +79,7 @@ let package = Package(
         .executableTarget(name: "ConvBench", dependencies: ["Ops"], path: "Sources/ConvBench"),
         // CSixel: libsixel's decoder is the reference the sixel tests read pictures back with.
         .testTarget(name: "OpsTests", dependencies: ["Ops", "CSixel", "TestSupport"], path: "Tests/OpsTests",
-                    resources: [.copy("Reference")]),
+                    resources: [.copy("Reference"), .copy("CourseReference")]),
         // Plugins the plugin tests load: no entry point, a wrong interface version, one that declines interface 1,
         // a name clash, a malformed description, and a plugin written in Swift.
         .target(name: "FixtureNotAPlugin", path: "Tests/PluginFixtures/NotAPlugin", publicHeadersPath: "."),

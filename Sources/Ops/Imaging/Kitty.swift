@@ -10,12 +10,11 @@ public enum KittyGraphics {
     /// `ESC _G m=1,q=2;DATA ESC \` ..., the last with `m=0`. `q=2` asks the terminal not to answer, so no reply
     /// lands on the shell's input.
     public static func encode(_ raster: Raster, columns: Int? = nil, rows: Int? = nil) -> String {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(raster.pixels.count * 3)
-        for p in raster.pixels { bytes += [p.r, p.g, p.b] }
-        let payload = Array(Data(bytes).base64EncodedString().utf8)
+        // Raster.RGB is three bytes with no padding, so the pixels are already the f=24 payload.
+        let payload = raster.pixels.withUnsafeBytes { Data($0) }.base64EncodedData()
         let cells = (columns.map { ",c=\($0)" } ?? "") + (rows.map { ",r=\($0)" } ?? "")
-        var out = ""
+        var out = [UInt8]()
+        out.reserveCapacity(payload.count + payload.count / chunkSize * 20 + 80)
         var start = 0
         repeat {
             let end = min(start + chunkSize, payload.count)
@@ -23,9 +22,11 @@ public enum KittyGraphics {
             let keys = start == 0
                 ? "a=T,f=24,s=\(raster.width),v=\(raster.height)" + cells + ",q=2,m=\(more)"
                 : "m=\(more),q=2"
-            out += "\u{1B}_G\(keys);" + String(decoding: payload[start..<end], as: UTF8.self) + "\u{1B}\\"
+            out += Array("\u{1B}_G\(keys);".utf8)
+            out += payload[start..<end]
+            out += [0x1B, 0x5C]
             start = end
         } while start < payload.count
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

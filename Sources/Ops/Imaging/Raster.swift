@@ -58,7 +58,11 @@ extension Tile {
         var pixels = [Raster.RGB]()
         pixels.reserveCapacity(width * height)
         if channels == 1 {
-            for v in values { pixels.append(v.isNaN ? cmap.colors[0] : cmap.color(normalized(v))) }
+            cmap.colors.withUnsafeBufferPointer { table in
+                values.withUnsafeBufferPointer { values in
+                    for v in values { pixels.append(table[v.isNaN ? 0 : ColorMap.index(normalized(v))]) }
+                }
+            }
         } else {
             @inline(__always) func byte(_ v: Float) -> UInt8 {
                 v.isNaN ? 0 : UInt8((min(max(normalized(v), 0), 1) * 255).rounded())
