@@ -55,12 +55,15 @@ let package = Package(
         // libpng behind shim functions that keep its setjmp error handling in C; only Ops/IO/PNG.swift imports it.
         .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
                        providers: [.apt(["libpng-dev"])]),
+        // libsixel (palette quantiser, dithering, sixel bands) behind a shim; only Ops/Imaging/Sixel.swift imports it.
+        .systemLibrary(name: "CSixel", path: "Sources/CSixel", pkgConfig: "libsixel",
+                       providers: [.apt(["libsixel-dev"])]),
         // libhdf5 (Keras weights) behind a shim for its macros; only Ops/Models/HDF5File.swift imports it.
         .systemLibrary(name: "CHDF5", path: "Sources/CHDF5", pkgConfig: "hdf5-serial",
                        providers: [.apt(["libhdf5-dev"])]),
         // Tensors, the op registry and every op; knows nothing of terminals or line editing.
         .target(name: "Ops", dependencies: ["CJPEG", "CPNG", "CKernelSupport", "ConvKernels", "ConvKernelsAVX512",
-                                            "ConvKernelsAVX2", "ConvKernelsGeneric", "CHDF5",
+                                            "ConvKernelsAVX2", "ConvKernelsGeneric", "CHDF5", "CSixel",
                                             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                                             .product(name: "SwiftProtobuf", package: "swift-protobuf")],
                 path: "Sources/Ops"),
@@ -83,7 +86,8 @@ let package = Package(
         .executableTarget(name: "BenchIO", dependencies: ["Ops"], path: "Sources/BenchIO"),
         // Times the benchmark workloads (scripts/bench runs it in a release build).
         .executableTarget(name: "ConvBench", dependencies: ["Ops"], path: "Sources/ConvBench"),
-        .testTarget(name: "OpsTests", dependencies: ["Ops", "TestSupport"], path: "Tests/OpsTests",
+        // CSixel: libsixel's decoder is the reference the sixel tests read pictures back with.
+        .testTarget(name: "OpsTests", dependencies: ["Ops", "CSixel", "TestSupport"], path: "Tests/OpsTests",
                     resources: [.copy("Reference"), .copy("CourseReference")]),
         // Plugins the plugin tests load: no entry point, a wrong interface version, one that declines interface 1,
         // a name clash, a malformed description, and a plugin written in Swift.

@@ -2,7 +2,7 @@ import Ops
 
 /// The session's settings, one value (`set KEY VALUE`, `--threads`, `CONVSH_THREADS`), each validated here once.
 struct Settings {
-    static let keys = ["threads", "timing", "max_pixels"]
+    static let keys = ["threads", "timing", "max_pixels", "graphics"]
     /// Worker threads a session may use.
     static let threadRange = 1...1024
     /// `max_pixels` from one pixel to 2^34 (16 Gpx, 256 GiB of float32 RGBA): beyond is surely a typo, and keeps
@@ -25,14 +25,16 @@ struct Settings {
     /// `set`, `set KEY VALUE`.
     mutating func run(_ words: [String], _ session: Session) throws {
         guard let key = words.first else {
-            return session.print("threads \(threads)\ntiming \(timing ? "on" : "off")\nmax_pixels \(Limits.maxPixels)")
+            return session.print("threads \(threads)\ntiming \(timing ? "on" : "off")\nmax_pixels \(Limits.maxPixels)"
+                + "\ngraphics \(GraphicsChoice.shared.setting.rawValue)")
         }
         guard Settings.keys.contains(key) else {
             var message = "set: unknown setting '\(key)'"
             if let guess = Suggest.closest(to: key, among: Settings.keys) { message += "; did you mean \(guess)?" }
             throw OpError(message + " (settings: \(Settings.keys.joined(separator: ", ")))")
         }
-        guard words.count == 2 else { throw OpError("usage: set threads N | set timing on|off | set max_pixels N") }
+        guard words.count == 2 else { throw OpError("usage: set threads N | set timing on|off | set max_pixels N "
+            + "| set graphics auto|kitty|sixel|blocks|ascii") }
         let value = words[1]
         switch key {
         case "threads":
@@ -44,6 +46,12 @@ struct Settings {
         case "timing":
             guard ["on", "off"].contains(value) else { throw OpError("set timing: expected on|off, got '\(value)'") }
             timing = value == "on"
+        case "graphics":   // how show draws pictures (Ops/Imaging/GraphicsChoice.swift)
+            guard let mode = GraphicsSetting(rawValue: value) else {
+                throw OpError("set graphics: expected \(GraphicsSetting.allCases.map(\.rawValue).joined(separator: "|")), "
+                    + "got '\(value)'")
+            }
+            GraphicsChoice.shared.setting = mode
         default:
             guard let n = Int(value), Settings.maxPixelsRange.contains(n) else {
                 throw OpError("set max_pixels: expected an integer from 1 to \(Settings.maxPixelsRange.upperBound), "

@@ -1,7 +1,10 @@
+import CSixel
+import Foundation
 import Testing
 @testable import Ops
 
-/// Kitty and sixel encodings checked against the protocols' definitions, worked out by hand.
+/// Kitty escapes checked against the protocol's definition by hand; sixel pictures read back with libsixel's
+/// decoder (`sixel_decode_raw`, the reference the encoder is checked against: what a terminal would draw).
 struct GraphicsProtocolTests {
     typealias RGB = Raster.RGB
     let red = RGB(255, 0, 0), blue = RGB(0, 0, 255)
@@ -10,6 +13,9 @@ struct GraphicsProtocolTests {
         // Bytes FF 00 00 in base64: 111111 110000 000000 000000 → "/wAA".
         let out = KittyGraphics.encode(Raster(width: 1, height: 1, pixels: [red]), columns: 3, rows: 2)
         #expect(VizHarness.visible(out) == "\\e_Ga=T,f=24,s=1,v=1,c=3,r=2,q=2,m=0;/wAA\\e\\")
+        // Without cells the terminal draws the picture at its own pixel size.
+        let native = KittyGraphics.encode(Raster(width: 1, height: 1, pixels: [red]))
+        #expect(VizHarness.visible(native) == "\\e_Ga=T,f=24,s=1,v=1,q=2,m=0;/wAA\\e\\")
     }
 
     @Test func kittySplitsPayloadIntoChunksOf4096() {
@@ -24,30 +30,70 @@ struct GraphicsProtocolTests {
         #expect(payloads == [4096, 1368])
     }
 
-    @Test func sixelColumnsAndBands() {
-        // One column, red over blue: register 0 has bit 0 (63+1 = "@"), register 1 bit 1 (63+2 = "A").
-        let out = Sixel.encode(Raster(width: 1, height: 2, pixels: [red, blue]))
-        #expect(VizHarness.visible(out) == "\\eP0;1;0q\"1;1;1;2#0;2;100;0;0#1;2;0;0;100#0@$#1A-\\e\\")
-        // Seven rows of red: a full band (all six bits, 63+63 = "~") then a band with bit 0.
-        let tall = Sixel.encode(Raster(width: 1, height: 7, pixels: Array(repeating: red, count: 7)))
-        #expect(VizHarness.visible(tall) == "\\eP0;1;0q\"1;1;1;7#0;2;100;0;0#0~-#0@-\\e\\")
+    @Test func sixelWithFewColoursIsExact() throws {
+        // 7 rows (a full band of six and one more), three colours: every pixel comes back within the rounding of
+        // sixel's percent colour components (255·k/100, so at most 2 off).
+        let colours = [red, blue, RGB(10, 200, 30)]
+        let raster = Raster(width: 5, height: 7, pixels: (0..<35).map { (i: Int) -> RGB in colours[i * 7 / 3 % 3] })
+        let out = try #require(Sixel.encode(raster, registers: 16))
+        #expect(out.hasPrefix("\u{1B}P") && out.hasSuffix("\u{1B}\\"))
+        let back = try decode(out)
+        #expect(back.width == 5 && back.height == 7 && back.colours == 3)
+        #expect(zip(back.pixels, raster.pixels).allSatisfy { maxDifference($0, $1) <= 2 })
     }
 
-    @Test func sixelRunLengths() {
-        #expect(Sixel.runs([1, 1, 1, 1, 1, 0, 0]) == "!5@")
-        #expect(Sixel.runs([1, 1, 2]) == "@@A")
-        #expect(Sixel.runs([0, 0, 3]) == "??B")
-        #expect(Sixel.runs([0, 0]) == "")
+    @Test func sixelWithManyColoursIsQuantisedToTheRegisters() throws {
+        // A smooth 64x64 gradient (4096 colours) into 16 and into 256 registers, dithered. The floor is the
+        // encoder this one replaced: a fixed 6x7x6 cube (levels i·255/5, i·255/6), nearest level per channel.
+        let pixels = (0..<4096).map { (i: Int) -> RGB in RGB(UInt8(i % 64 * 4), UInt8(i / 64 * 4), 128) }
+        let raster = Raster(width: 64, height: 64, pixels: pixels)
+        func level(_ v: UInt8, _ steps: Int) -> UInt8 { UInt8((Double(v) * Double(steps) / 255).rounded() * 255 / Double(steps)) }
+        let cube = pixels.map { RGB(level($0.r, 5), level($0.g, 6), level($0.b, 5)) }
+        let floor = psnr(cube, pixels)
+        for registers in [16, 256] {
+            let back = try decode(try #require(Sixel.encode(raster, registers: registers)))
+            #expect(back.colours <= registers)
+            #expect(Set(back.pixels.map { [$0.r, $0.g, $0.b] }).count <= registers)
+            if registers == 256 { #expect(psnr(back.pixels, pixels) > floor + 3) }
+            if registers == 16 { #expect(psnr(back.pixels, pixels) > floor - 6) }
+        }
     }
 
-    @Test func sixelQuantisesBeyond256Colours() {
-        let pixels = (0..<300).map { RGB(UInt8($0 % 256), UInt8($0 / 256 * 200), 7) }
-        let (palette, indices) = Sixel.quantise(pixels)
-        #expect(palette.count == 252)
-        // (255, 0, 7): red bin 255·6/256 = 5, green 0, blue 0 → register 5·42 = 210, colour (255, 0, 0).
-        #expect(indices[255] == 210)
-        #expect(palette[210] == RGB(255, 0, 0))
-        let few = Sixel.quantise([red, blue, red])
-        #expect(few.0 == [red, blue] && few.1 == [0, 1, 0])
+    @Test func exactPaletteInOrderOfAppearanceOrNil() {
+        let green = RGB(0, 255, 0)
+        let (palette, indices) = Sixel.exactPalette([blue, red, blue, green], limit: 3)!
+        #expect(palette == [blue, red, green] && indices == [0, 1, 0, 2])
+        #expect(Sixel.exactPalette([blue, red, green], limit: 2) == nil)
+    }
+
+    // MARK: - Reading sixel back
+
+    struct Decoded { var width, height, colours: Int; var pixels: [RGB] }
+
+    private func decode(_ sixel: String) throws -> Decoded {
+        var bytes = Array(sixel.utf8)
+        var pixels: UnsafeMutablePointer<UInt8>?, palette: UnsafeMutablePointer<UInt8>?
+        var width: Int32 = 0, height: Int32 = 0, colours: Int32 = 0
+        let status = sixel_decode_raw(&bytes, Int32(bytes.count), &pixels, &width, &height, &palette, &colours, nil)
+        try #require((status & 0x1000) == 0 && pixels != nil && palette != nil)
+        defer { free(pixels); free(palette) }
+        let out = (0..<Int(width * height)).map { i -> RGB in
+            let k = Int(pixels![i]) * 3
+            return RGB(palette![k], palette![k + 1], palette![k + 2])
+        }
+        return Decoded(width: Int(width), height: Int(height), colours: Int(colours), pixels: out)
+    }
+
+    private func maxDifference(_ a: RGB, _ b: RGB) -> Int {
+        max(abs(Int(a.r) - Int(b.r)), abs(Int(a.g) - Int(b.g)), abs(Int(a.b) - Int(b.b)))
+    }
+
+    /// `10·log10(255² / MSE)` over the three channels.
+    private func psnr(_ a: [RGB], _ b: [RGB]) -> Double {
+        var sum = 0.0
+        for (p, q) in zip(a, b) {
+            for (x, y) in [(p.r, q.r), (p.g, q.g), (p.b, q.b)] { sum += pow(Double(x) - Double(y), 2) }
+        }
+        return 10 * log10(255 * 255 / max(sum / Double(3 * a.count), 1e-12))
     }
 }

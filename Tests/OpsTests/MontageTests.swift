@@ -6,10 +6,21 @@ struct MontageTests {
     @Test func grayMapsSideBySideWithWhiteGap() throws {
         let a = try matrix([[0, 1], [1, 0]]), b = try matrix([[5, 5], [5, 9]])
         let m = try Montage.render([("a", a), ("b", b)], cmap: ColorMap.named("gray")!)
-        #expect(m.shape == [2, 6, 1])
-        // Two tiles per row (⌈√2⌉), 2 pixels of white between; b scaled 5..9 → 0, 0 / 0, 1.
-        #expect(m.scalars == [0, 1, 1, 1, 0, 0,
-                              1, 0, 1, 1, 0, 1])
+        #expect(m.shape == [2, 5, 1])
+        // Two tiles per row (⌈√2⌉), a 1-pixel white gutter between; b scaled 5..9 → 0, 0 / 0, 1.
+        #expect(m.scalars == [0, 1, 1, 0, 0,
+                              1, 0, 1, 0, 1])
+        let wide = try Montage.render([("a", a), ("b", b)], cmap: ColorMap.named("gray")!, gap: 2)
+        #expect(wide.shape == [2, 6, 1])
+    }
+
+    @Test func sharedScaleUsesOneRangeForAllTiles() throws {
+        // a spans 0..1 and b 5..9; shared: one range 0..9, so a is nearly black and b's 9 is white.
+        let a = try matrix([[0, 1]]), b = try matrix([[5, 9]])
+        let m = try Montage.render([("a", a), ("b", b)], cmap: ColorMap.named("gray")!, scale: .shared, columns: 2)
+        let gray = ColorMap.named("gray")!
+        let expected = [0, 1.0 / 9, 5.0 / 9, 1].map { Float(gray.color(Float($0)).r) / 255 }
+        #expect(m.scalars == [expected[0], expected[1], 1, expected[2], expected[3]])
     }
 
     @Test func colourMapsAndRgbGiveThreeChannels() throws {
@@ -28,6 +39,6 @@ struct MontageTests {
     @Test func channelsOfOneTensorAreTiles() throws {
         let f = try Tensor(shape: [3, 3, 5], repeating: 0)
         let m = try Montage.render([("f", f)], cmap: ColorMap.named("gray")!)
-        #expect(m.shape == [3 * 2 + 2, 3 * 3 + 2 * 2, 1])   // 5 tiles: 3 per row, 2 rows
+        #expect(m.shape == [3 * 2 + 1, 3 * 3 + 2 * 1, 1])   // 5 tiles: 3 per row, 2 rows, 1-pixel gutters
     }
 }

@@ -1,7 +1,7 @@
 /// What `save` asks of an image file: how values become samples, the colour map, the JPEG quality, the depth.
 ///
 /// `scale` (the same `Scale` as `show`'s): `clip` clamps to [0,1], then `round(x·255)` (or `·65535`), the inverse
-/// of loading; `auto` maps the tensor's finite min...max to [0,1] first, like matplotlib's `imshow` (NaN becomes 0).
+/// of loading; `auto` (and `shared`, one tensor being its own set) maps the tensor's finite min...max to [0,1] first, like matplotlib's `imshow` (NaN becomes 0).
 public struct SaveOptions: Sendable {
     /// nil: `clip`, or `auto` when a colour map is given (as `plt.imsave` normalises by default).
     public var scale: Scale?
@@ -44,7 +44,7 @@ enum TensorToImage {
     static func image(_ x: Tensor, _ options: SaveOptions) throws -> PixelImage {
         let (height, width, channels) = try imageShape(x, as: "an image")
         let alpha = channels == 2 || channels == 4
-        let range = options.resolvedScale == .auto ? colorRange(x, channels: channels, alpha: alpha) : nil
+        let range = options.resolvedScale != .clip ? colorRange(x, channels: channels, alpha: alpha) : nil
         let normalise = Normaliser(range: range)
         if let map = options.colormap {
             var out = [UInt8](repeating: 0, count: width * height * 3)

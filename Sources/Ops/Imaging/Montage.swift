@@ -1,4 +1,5 @@
-/// Several pictures as one image: what `save X FILE.png grid` writes (the file-side twin of `show`'s grid).
+/// Several pictures as one image: what `save X FILE.png grid` writes, and what `show` draws on a terminal with
+/// kitty or sixel graphics (there one strip per row of tiles, with the labels as text between the strips).
 ///
 /// Hook for `save`: `let picture = try Montage.render(arguments.tensors(from: 1)..., cmap: map)` gives a float32
 /// `[H,W,3]` (or `[H,W,1]`) tensor in [0,1] whose values are all `k/255`, so an 8-bit PNG stores exactly the
@@ -6,17 +7,29 @@
 public enum Montage {
     /// The background between tiles: white, as a matplotlib figure.
     public static let background: Float = 1
+    static let backgroundColor = Raster.RGB(255, 255, 255)
+
+    /// Tiles in rows of `perRow`, each centred in a `box` (the pixels a tile may take), `gap` pixels apart with
+    /// no outer margin: the montage is `perRow·(box.width + gap) − gap` wide.
+    public struct Layout: Equatable, Sendable {
+        public var perRow: Int
+        public var box: (width: Int, height: Int)
+        public var gap: Int
+        public static func == (a: Layout, b: Layout) -> Bool {
+            (a.perRow, a.box.width, a.box.height, a.gap) == (b.perRow, b.box.width, b.box.height, b.gap)
+        }
+    }
 
     /// `items` as one picture.
     ///
     /// Each tensor is cut into tiles as `show` cuts it (`Tile.tiles`: each channel of `[H,W,C]` when C is not 1 or
-    /// 3, each image of a batch). Tiles sit in a grid of `columns` per row (default `⌈√n⌉`), each centred in a box
-    /// the size of the largest tile (smaller ones enlarged by a whole factor only), `gap` pixels apart with no
-    /// outer margin. Maps go through `cmap`; scaling is imshow's (`scale` nil: maps min..max each, RGB clipped).
-    /// The result is `[H,W,1]` when every tile is a map and `cmap` is `gray`, else `[H,W,3]`.
+    /// 3, each image of a batch). Tiles sit in a grid of `columns` per row (default `⌈√n⌉`) in boxes the size of
+    /// the largest tile (smaller ones enlarged by a whole factor only), 1 pixel apart unless `gap` says. Maps go
+    /// through `cmap`; scaling is imshow's (`scale` nil: maps min..max each, RGB clipped; `.shared`: one
+    /// min..max for all). The result is `[H,W,1]` when every tile is a map and `cmap` is `gray`, else `[H,W,3]`.
     /// Throws when the montage would exceed `Limits.maxPixels`.
     public static func render(_ items: [(label: String, tensor: Tensor)], cmap: ColorMap, scale: Scale? = nil,
-                              gap: Int = 2, columns: Int? = nil, progress: Progress? = nil) throws -> Tensor {
+                              gap: Int = 1, columns: Int? = nil, progress: Progress? = nil) throws -> Tensor {
         var tiles: [Tile] = []
         for item in items { tiles += try Tile.tiles(of: item.tensor, label: item.label) }
         guard !tiles.isEmpty else { throw OpError("nothing to draw") }
@@ -28,28 +41,45 @@ public enum Montage {
         guard !widthOverflow, !heightOverflow else { throw OpError("montage of \(tiles.count) tiles is too large") }
         let channels = cmap.name == "gray" && tiles.allSatisfy({ $0.channels == 1 }) ? 1 : 3
         try Limits.checkImage(width: width - gap, height: height - gap, channels: channels)
-        var out = try Tensor(shape: [height - gap, width - gap, channels], repeating: background)
-        let rowStride = (width - gap) * channels
+        let layout = Layout(perRow: perRow, box: box, gap: gap)
         progress?.setTotal(tiles.count)
+        let raster = self.raster(tiles, rows: 0..<rowCount, layout: layout,
+                                 options: PictureOptions(cmap: cmap, scale: scale), progress: progress)
+        var out = try Tensor(shape: [raster.height, raster.width, channels], repeating: background)
         try out.withUnsafeMutableBufferPointer { pixels in
-            for (i, tile) in tiles.enumerated() {
+            for (i, p) in raster.pixels.enumerated() {
+                pixels[i * channels] = Float(p.r) / 255
+                if channels == 3 { (pixels[i * 3 + 1], pixels[i * 3 + 2]) = (Float(p.g) / 255, Float(p.b) / 255) }
+            }
+        }
+        return out
+    }
+
+    /// Rows `rows` of the montage of `tiles` (row r holds tiles `r·perRow ..< (r+1)·perRow`) as one raster on the
+    /// white background, rows `gap` apart. A last row with fewer tiles is as wide as a full one. With
+    /// `options.scale == .shared` every tile uses `Tile.sharedRange(tiles)`, the range over ALL tiles.
+    static func raster(_ tiles: [Tile], rows: Range<Int>, layout: Layout, options: PictureOptions,
+                       progress: Progress? = nil) -> Raster {
+        let (box, gap, perRow) = (layout.box, layout.gap, layout.perRow)
+        let width = perRow * (box.width + gap) - gap, height = rows.count * (box.height + gap) - gap
+        var pixels = [Raster.RGB](repeating: backgroundColor, count: width * height)
+        let shared = options.scale == .shared ? Tile.sharedRange(tiles) : nil
+        for row in rows {
+            for i in row * perRow..<min((row + 1) * perRow, tiles.count) {
+                let tile = tiles[i]
                 let size = PictureLayout.fit(width: tile.width, height: tile.height, maxWidth: box.width,
                                              maxHeight: box.height)
-                let options = PictureOptions(cmap: cmap, scale: scale)
-                let raster = tile.render(width: size.width, height: size.height, cmap: cmap,
-                                         scale: options.scale(for: tile)).raster
-                let top = i / perRow * (box.height + gap) + (box.height - size.height) / 2
+                let raster = tile.render(width: size.width, height: size.height, cmap: options.cmap,
+                                         scale: options.scale(for: tile), shared: shared).raster
+                let top = (row - rows.lowerBound) * (box.height + gap) + (box.height - size.height) / 2
                 let left = i % perRow * (box.width + gap) + (box.width - size.width) / 2
                 for y in 0..<size.height {
-                    for x in 0..<size.width {
-                        let p = raster[y, x], at = (top + y) * rowStride + (left + x) * channels
-                        pixels[at] = Float(p.r) / 255
-                        if channels == 3 { (pixels[at + 1], pixels[at + 2]) = (Float(p.g) / 255, Float(p.b) / 255) }
-                    }
+                    let at = (top + y) * width + left
+                    pixels.replaceSubrange(at..<at + size.width, with: raster.pixels[y * size.width..<(y + 1) * size.width])
                 }
                 progress?.advance()
             }
         }
-        return out
+        return Raster(width: width, height: height, pixels: pixels)
     }
 }

@@ -8,12 +8,16 @@ public struct PictureOptions: Sendable {
     public var scale: Scale?
     /// Picture (or tile) width in cells, instead of fitting the terminal.
     public var width: Int?
+    /// How to draw; nil asks `GraphicsChoice.shared` (the `set graphics` setting and the terminal's answer).
+    public var drawing: Drawing?
 
-    public init(cmap: ColorMap, scale: Scale? = nil, width: Int? = nil) {
-        (self.cmap, self.scale, self.width) = (cmap, scale, width)
+    public init(cmap: ColorMap, scale: Scale? = nil, width: Int? = nil, drawing: Drawing? = nil) {
+        (self.cmap, self.scale, self.width, self.drawing) = (cmap, scale, width, drawing)
     }
 
     func scale(for tile: Tile) -> Scale { scale ?? (tile.channels == 1 ? .auto : .clip) }
+
+    func drawing(on terminal: Terminal) -> Drawing { drawing ?? GraphicsChoice.shared.drawing(for: terminal) }
 }
 
 /// Images and feature maps drawn on a terminal: one picture with a legend, or a labelled grid.
@@ -21,75 +25,66 @@ public enum Picture {
     /// Cell size assumed for kitty/sixel pictures when the terminal does not report pixels.
     static let defaultCell = (width: 10, height: 20)
 
-    /// One tile fitted to the terminal (leaving two lines for the legend and the prompt), or `width` cells wide,
-    /// then a legend line. Kitty or sixel when `terminal.graphics` says so, half blocks otherwise, characters
-    /// only when colour is not allowed.
-    public static func single(_ tile: Tile, title: String, terminal: Terminal, options: PictureOptions) -> String {
-        let size = options.width.map { PictureLayout.scaled(width: tile.width, height: tile.height, toWidth: $0) }
-            ?? PictureLayout.fit(width: tile.width, height: tile.height, maxWidth: terminal.columns,
-                                 maxHeight: 2 * max(1, terminal.rows - 2))
-        let scale = options.scale(for: tile)
-        let graphics = terminal.allowsColor ? terminal.graphics : .none
-        let picture: String
-        let rendering: Rendering
-        switch graphics {
-        case .none:
-            rendering = tile.render(width: size.width, height: size.height, cmap: options.cmap, scale: scale)
-            picture = lines(rendering.raster, terminal).joined(separator: "\n")
-        case .kitty, .sixel:
-            let cell = (terminal.cellWidth > 0 ? terminal.cellWidth : defaultCell.width,
-                        terminal.cellHeight > 0 ? terminal.cellHeight : defaultCell.height)
-            let pixels = PictureLayout.fit(width: tile.width, height: tile.height, maxWidth: size.width * cell.0,
-                                           maxHeight: (size.height + 1) / 2 * cell.1)
-            rendering = tile.render(width: pixels.width, height: pixels.height, cmap: options.cmap, scale: scale)
-            picture = graphics == .kitty
-                ? KittyGraphics.encode(rendering.raster, columns: size.width, rows: (size.height + 1) / 2)
-                : Sixel.encode(rendering.raster)
-        }
-        return picture + "\n" + legend(tile, title: title, rendering, terminal, options.cmap)
+    /// Pixels in one cell of `terminal`: what `TIOCGWINSZ` reported, else `defaultCell`.
+    static func cell(_ terminal: Terminal) -> (width: Int, height: Int) {
+        terminal.cellWidth > 0 && terminal.cellHeight > 0 ? (terminal.cellWidth, terminal.cellHeight) : defaultCell
     }
 
-    /// Every tile in a grid of labelled boxes (half blocks, or characters without colour), then one line saying
-    /// how values were scaled. Each tile is scaled on its own (`.auto` maps: its own min..max).
+    /// One tile fitted to the terminal (leaving two lines for the legend and the prompt), or `width` cells wide,
+    /// then a legend line. With kitty or sixel the picture has the pixels of those cells (`cell`); with half
+    /// blocks one pixel per cell column and two per line; characters only for `ascii`.
+    public static func single(_ tile: Tile, title: String, terminal: Terminal, options: PictureOptions) -> String {
+        let drawing = options.drawing(on: terminal)
+        let scale = options.scale(for: tile)
+        let picture: String
+        let rendering: Rendering
+        if drawing.hasPixels {
+            let cell = cell(terminal)
+            let size = options.width.map {
+                PictureLayout.scaled(width: tile.width, height: tile.height, toWidth: $0 * cell.width)
+            } ?? PictureLayout.fit(width: tile.width, height: tile.height, maxWidth: terminal.columns * cell.width,
+                                   maxHeight: max(1, terminal.rows - 2) * cell.height)
+            rendering = tile.render(width: size.width, height: size.height, cmap: options.cmap, scale: scale)
+            picture = pixels(rendering.raster, drawing, terminal)
+        } else {
+            let size = options.width.map { PictureLayout.scaled(width: tile.width, height: tile.height, toWidth: $0) }
+                ?? PictureLayout.fit(width: tile.width, height: tile.height, maxWidth: terminal.columns,
+                                     maxHeight: 2 * max(1, terminal.rows - 2))
+            rendering = tile.render(width: size.width, height: size.height, cmap: options.cmap, scale: scale)
+            picture = lines(rendering.raster, drawing, terminal).joined(separator: "\n")
+        }
+        return picture + "\n" + legend(tile, title: title, rendering, drawing, terminal, options.cmap)
+    }
+
+    /// Every tile in a labelled grid, then one line saying how values were scaled: one full-resolution strip per
+    /// row of tiles with kitty or sixel (`PixelGrid`), else boxes of half blocks (or characters). Each tile is
+    /// scaled on its own (`.auto` maps: its own min..max) unless `options.scale` is `.shared`.
     public static func grid(_ tiles: [Tile], title: String, terminal: Terminal, options: PictureOptions,
                             progress: Progress? = nil) -> String {
+        let drawing = options.drawing(on: terminal)
         progress?.setTotal(tiles.count)
-        let layout = PictureLayout.grid(count: tiles.count, width: tiles.map(\.width).max()!,
-                                        height: tiles.map(\.height).max()!, columns: terminal.columns,
-                                        lines: max(1, terminal.rows - 2), tileWidth: options.width)
-        var out: [String] = []
-        for rowStart in stride(from: 0, to: tiles.count, by: layout.columns) {
-            let row = tiles[rowStart..<min(rowStart + layout.columns, tiles.count)]
-            let boxes = row.map { tile -> [String] in
-                let size = PictureLayout.fit(width: tile.width, height: tile.height, maxWidth: layout.tileWidth,
-                                             maxHeight: layout.tileHeight)
-                let raster = tile.render(width: size.width, height: size.height, cmap: options.cmap,
-                                         scale: options.scale(for: tile)).raster
-                progress?.advance()
-                let pad = String(repeating: " ", count: layout.tileWidth - size.width)
-                return [padded(String(tile.label.prefix(layout.tileWidth)), layout.tileWidth)]
-                    + lines(raster, terminal).map { $0 + pad }
-            }
-            let height = boxes.map(\.count).max()!
-            let blank = String(repeating: " ", count: layout.tileWidth)
-            let gap = String(repeating: " ", count: PictureLayout.gap)
-            for line in 0..<height {
-                let cells = boxes.map { line < $0.count ? $0[line] : blank }.joined(separator: gap)
-                out.append(cells.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
-            }
-        }
-        let perRow = min(layout.columns, tiles.count)
-        let rows = (tiles.count + layout.columns - 1) / layout.columns
-        var footer = "\(title): \(tiles.count) pictures, \(perRow) by \(rows); "
+        let (body, perRow) = drawing.hasPixels
+            ? PixelGrid.render(tiles, terminal: terminal, options: options, drawing: drawing, progress: progress)
+            : TextGrid.render(tiles, terminal: terminal, options: options, drawing: drawing, progress: progress)
+        return body + "\n" + footer(tiles, title: title, perRow: perRow, options)
+    }
+
+    /// `title: 64 pictures, 8 by 8; each map scaled to its own min..max, cmap=magma`.
+    static func footer(_ tiles: [Tile], title: String, perRow: Int, _ options: PictureOptions) -> String {
+        let rows = (tiles.count + perRow - 1) / perRow
+        var footer = "\(title): \(tiles.count) pictures, \(min(perRow, tiles.count)) by \(rows); "
         switch options.scale {
         case .auto?: footer += "each scaled to its own min..max"
         case .clip?: footer += "values clipped to 0..1"
+        case .shared?:
+            let range = Tile.sharedRange(tiles)
+            footer += "one scale for all, " + (range.map { "\(number($0.min))..\(number($0.max))" } ?? "all NaN")
         case nil:
             footer += tiles.contains { $0.channels == 1 } ? "each map scaled to its own min..max" : ""
             footer += tiles.contains { $0.channels == 3 } ? (footer.hasSuffix("; ") ? "" : ", ") + "RGB clipped to 0..1" : ""
         }
         if tiles.contains(where: { $0.channels == 1 }) { footer += ", cmap=\(options.cmap.name)" }
-        return (out + [footer]).joined(separator: "\n")
+        return footer
     }
 
     /// What `show` prints instead of a picture when stdout is not a terminal: shape and range, and how to see it.
@@ -101,20 +96,35 @@ public enum Picture {
 
     // MARK: - Pieces
 
-    static func lines(_ raster: Raster, _ terminal: Terminal) -> [String] {
-        terminal.allowsColor ? TextPicture.halfBlocks(raster, trueColor: terminal.hasTrueColor)
-            : TextPicture.characters(raster)
+    /// A raster as kitty or sixel escapes. Kitty is told the cells to fill only when the terminal did not report
+    /// its cell size (else the picture keeps its own pixels); sixel uses the terminal's colour registers.
+    static func pixels(_ raster: Raster, _ drawing: Drawing, _ terminal: Terminal) -> String {
+        if case .sixel(let registers) = drawing {
+            return Sixel.encode(raster, registers: registers) ?? "(out of memory while encoding the picture)"
+        }
+        let known = terminal.cellWidth > 0 && terminal.cellHeight > 0
+        let cell = cell(terminal)
+        return KittyGraphics.encode(raster, columns: known ? nil : (raster.width + cell.width - 1) / cell.width,
+                                    rows: known ? nil : (raster.height + cell.height - 1) / cell.height)
+    }
+
+    /// The character ramp for `.ascii`, else half blocks in 24-bit colour (256 colours unless the terminal has
+    /// true colour).
+    static func lines(_ raster: Raster, _ drawing: Drawing, _ terminal: Terminal) -> [String] {
+        drawing == .ascii ? TextPicture.characters(raster)
+            : TextPicture.halfBlocks(raster, trueColor: terminal.hasTrueColor)
     }
 
     /// `f [224,224,1]  -0.53 ▕bar▏ 1.2  cmap=magma` for a map, `img [224,224,3]  values 0..1` for RGB.
-    static func legend(_ tile: Tile, title: String, _ r: Rendering, _ terminal: Terminal, _ cmap: ColorMap) -> String {
+    static func legend(_ tile: Tile, title: String, _ r: Rendering, _ drawing: Drawing, _ terminal: Terminal,
+                       _ cmap: ColorMap) -> String {
         guard tile.channels == 1 else {
             var text = "\(title)  values \(number(r.low))..\(number(r.high))"
             if r.clipped { text += ", clipped (scale=auto stretches min..max)" }
             return text
         }
         let bar = Tile.colorBar(cmap, width: 24)
-        let drawn = lines(bar, terminal).first!
+        let drawn = lines(bar, drawing, terminal).first!
         return "\(title)  \(number(r.low)) ▕\(drawn)▏ \(number(r.high))  cmap=\(cmap.name)"
             + (r.clipped ? " (values outside clipped)" : "")
     }

@@ -21,6 +21,9 @@ public enum Scale: String, Sendable, CaseIterable {
     case clip
     /// The tile's min..max is stretched to the whole colour range (imshow's default `Normalize`).
     case auto
+    /// One min..max over every tile drawn together (`Tile.sharedRange`), so tiles can be compared; one tile alone
+    /// is drawn as with `auto`.
+    case shared
 }
 
 /// A tile drawn at a given size: its raster and the value range that spans its colours (for the legend).
@@ -37,10 +40,17 @@ extension Tile {
     ///
     /// With `t = (v - low)/(high - low)` (0 when `high == low`, like matplotlib's `Normalize`): a one-channel tile
     /// takes `cmap.color(t)`; an RGB tile takes `round(255·clamp(t))` per channel. `low...high` is the tile's own
-    /// min...max for `.auto` (computed on the full-resolution tile) and 0...1 for `.clip`. NaN draws as colour 0.
-    public func render(width: Int, height: Int, cmap: ColorMap, scale: Scale) -> Rendering {
+    /// min...max for `.auto` (computed on the full-resolution tile), `shared` for `.shared` (the tile's own range
+    /// when nil) and 0...1 for `.clip`. NaN draws as colour 0.
+    public func render(width: Int, height: Int, cmap: ColorMap, scale: Scale,
+                       shared: (min: Float, max: Float)? = nil) -> Rendering {
         let full = range
-        let (low, high): (Float, Float) = scale == .auto ? (full?.min ?? 0, full?.max ?? 1) : (0, 1)
+        let (low, high): (Float, Float)
+        switch scale {
+        case .clip: (low, high) = (0, 1)
+        case .auto: (low, high) = (full?.min ?? 0, full?.max ?? 1)
+        case .shared: (low, high) = shared ?? (full?.min ?? 0, full?.max ?? 1)
+        }
         let clipped = full.map { $0.min < low || $0.max > high } ?? false
         let values = resampled(width: width, height: height)
         let span = high - low
@@ -48,7 +58,11 @@ extension Tile {
         var pixels = [Raster.RGB]()
         pixels.reserveCapacity(width * height)
         if channels == 1 {
-            for v in values { pixels.append(v.isNaN ? cmap.colors[0] : cmap.color(normalized(v))) }
+            cmap.colors.withUnsafeBufferPointer { table in
+                values.withUnsafeBufferPointer { values in
+                    for v in values { pixels.append(table[v.isNaN ? 0 : ColorMap.index(normalized(v))]) }
+                }
+            }
         } else {
             @inline(__always) func byte(_ v: Float) -> UInt8 {
                 v.isNaN ? 0 : UInt8((min(max(normalized(v), 0), 1) * 255).rounded())
@@ -59,5 +73,14 @@ extension Tile {
         }
         return Rendering(raster: Raster(width: width, height: height, pixels: pixels), low: low, high: high,
                          clipped: clipped)
+    }
+}
+
+extension Tile {
+    /// The smallest and largest value over all `tiles` (NaN ignored), for `scale=shared`; nil when all are NaN.
+    public static func sharedRange(_ tiles: [Tile]) -> (min: Float, max: Float)? {
+        let ranges = tiles.compactMap(\.range)
+        guard let low = ranges.map(\.min).min(), let high = ranges.map(\.max).max() else { return nil }
+        return (low, high)
     }
 }

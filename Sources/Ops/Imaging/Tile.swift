@@ -71,6 +71,7 @@ public struct Tile {
     /// skipped (an all-NaN box stays NaN).
     public func resampled(width newWidth: Int, height newHeight: Int) -> [Float] {
         let rows = Tile.boxes(height, newHeight), columns = Tile.boxes(width, newWidth)
+        if newWidth >= width && newHeight >= height { return repeated(rows: rows, columns: columns) }
         var out = [Float](repeating: .nan, count: newWidth * newHeight * channels)
         var sums = [Double](repeating: 0, count: channels), counts = [Int](repeating: 0, count: channels)
         for (oy, rowBox) in rows.enumerated() {
@@ -89,6 +90,24 @@ public struct Tile {
             }
         }
         return out
+    }
+
+    /// The same size or larger on both axes: every box holds one source pixel, so output pixel `(oy, ox)` is
+    /// source pixel `(rows[oy].lowerBound, columns[ox].lowerBound)` (the general path's result, without sums).
+    func repeated(rows: [Range<Int>], columns: [Range<Int>]) -> [Float] {
+        let source = tensor.buffer.pointer
+        let sourceColumns = columns.map { offset + $0.lowerBound * pixelStride }
+        return [Float](unsafeUninitializedCapacity: rows.count * columns.count * channels) { out, initialized in
+            var i = 0
+            for row in rows {
+                let base = row.lowerBound * width * pixelStride
+                for column in sourceColumns {
+                    for c in 0..<channels { out[i + c] = source[base + column + c] }
+                    i += channels
+                }
+            }
+            initialized = i
+        }
     }
 
     /// For each of `target` output positions, the source range it reads on an axis of `source` pixels.

@@ -16,13 +16,17 @@ struct Show: Op {
         decimals (default 2); integers stay exact. A [kh,kw,Cin,Cout] bank prints each [:,:,cin,cout] slice (at most
         16; cin=I and cout=O choose). On a colour terminal cells are shaded as the course's show_kernel does
         (cmap=Blues_r unless cmap= says otherwise); plain text when stdout is not a terminal or NO_COLOR is set.
-        Pictures: [H,W,3] images and [H,W] / [H,W,1] maps are drawn with half blocks (two pixels per cell) in 24-bit
-        colour (256 colours unless COLORTERM=truecolor), or with the kitty graphics protocol or sixel where the
-        terminal supports them, fitted to the terminal keeping the aspect ratio; width=N sets the width in cells.
+        Pictures: [H,W,3] images and [H,W] / [H,W,1] maps are drawn at full resolution with the kitty graphics
+        protocol or sixel (libsixel: median-cut palette in the terminal's colour registers, dithered) where the
+        terminal answers for them, else with half blocks (two pixels per cell) in 24-bit colour (256 colours
+        unless COLORTERM=truecolor); fitted to the terminal keeping the aspect ratio; width=N sets the width in
+        cells. `set graphics auto|kitty|sixel|blocks|ascii` (or CONVSH_GRAPHICS) overrides the choice.
         Maps go through cmap=NAME (default gray; the course uses magma) scaled min..max like imshow
         (scale=clip shows 0..1 as is); RGB is clipped to 0..1 unless scale=auto. A legend line gives the range.
         Grids: [H,W,C] with C other than 1 or 3 shows each channel; several tensors show side by side, each
-        labelled as typed, each scaled on its own; grids are always half blocks, width=N sets each tile's width.
+        labelled as typed, each scaled on its own unless scale=shared (one min..max for all, to compare them).
+        With kitty or sixel a grid is the montage `save X FILE.png grid` writes (1-pixel gutters), one strip per
+        row of tiles under a line of labels; width=N sets each tile's width in cells.
         as=table|picture overrides the choice between table and picture.
         Not a terminal: one line per tensor (shape, range) instead of a picture; save X FILE.png writes one.
         Colour maps (each also reversed as NAME_r):

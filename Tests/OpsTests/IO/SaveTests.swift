@@ -20,15 +20,15 @@ import TestSupport
     }
 
     @Test func gridWritesOneTilePerChannelScaledOnItsOwn() throws {
-        // [1,2,2]: two channels → two 1x2 tiles side by side (⌈√2⌉ = 2 columns) with a 2-pixel white gap.
+        // [1,2,2]: two channels → two 1x2 tiles side by side (⌈√2⌉ = 2 columns) with a 1-pixel white gutter.
         // Channel 0 is [0, 4], channel 1 is [1, 3]; each is stretched min..max to 0..255 through gray.
         let x = try Tensor(shape: [1, 2, 2], values: [0, 1, 4, 3])
         let folder = try TemporaryFolder("io")
         let path = folder.url.appendingPathComponent("grid.png").path
         try run("save", [.word("x"), .quoted(path), .word("grid")], tensors: ["x": x])
         let image = try PNG.decode(try FileFormat.read(path))
-        #expect((image.width, image.height, image.channels) == (6, 1, 1))
-        #expect(try SaveTests.samples(try FileFormat.read(path)) == [0, 255, 255, 255, 0, 255])
+        #expect((image.width, image.height, image.channels) == (5, 1, 1))
+        #expect(try SaveTests.samples(try FileFormat.read(path)) == [0, 255, 255, 0, 255])
         let message = errorMessage { try run("save", [.word("x"), .quoted(path + ".npy"), .word("grid")],
                                              tensors: ["x": x]) }
         #expect(message == "save: argument 3 (grid): a grid is a picture: save it as .png or .jpg")
