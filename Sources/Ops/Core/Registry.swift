@@ -35,7 +35,17 @@ public final class Registry: @unchecked Sendable {
         Brightness(),
         Normalize(),
         Augment(),
-    ]
+        // Scripts: files, paths and lists.
+        GlobOp(),
+        ExistsOp(),
+        PathPartOp(part: .basename),
+        PathPartOp(part: .stem),
+        PathPartOp(part: .dirname),
+        RangeOp(),
+        LenOp(),
+        PrintOp(),
+        StrOp(),
+    ] + ElementwiseFunctions.all + ReductionOps.all + ShapeOps.all
 
     private var table: [String: any Op] = [:]
     /// Ops in the order they were registered, for `help`.
