@@ -69,7 +69,7 @@ def spot_error(np, got, x, w, stride, count=24):
 
 
 def inputs(np, wl):
-    rng = np.random.default_rng(int(wl[1:]))
+    rng = np.random.default_rng(int(wl.lstrip("CVW")) + (100 if wl.startswith("CV") else 0))
     if wl == "W1":
         return rng.random((1, 4096, 4096, 1), dtype=np.float32), np.array(EDGE, np.float32).reshape(3, 3, 1, 1), 1
     if wl == "W7":
