@@ -97,9 +97,9 @@ final class SessionTests: XCTestCase {
 
     func testCompletionCandidates() throws {
         _ = try run("img = [[1]]; image2 = [[2]]; k = kernel edge")
-        XCTAssertEqual(candidates("con"), ["concat", "conv2d"])
+        XCTAssertEqual(candidates("con"), ["concat", "contrast", "conv2d"])
         XCTAssertEqual(candidates("s"), ["save", "selu", "set", "shape", "show", "sigmoid", "sign", "sin", "size",
-                                         "softplus", "source", "sqrt", "square", "squeeze", "stack", "stats", "std",
+                                         "softmax", "softplus", "source", "sqrt", "square", "squeeze", "stack", "stats", "std",
                                          "stem", "str", "sum", "swish"])
         XCTAssertEqual(candidates("i"), ["image2", "img"])
         XCTAssertEqual(candidates("f = conv2d i"), ["image2", "img"])
@@ -112,7 +112,7 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(candidates("set ti"), ["timing"])
         XCTAssertEqual(candidates("time f = rel"), ["relu", "relu6"])
         XCTAssertEqual(candidates("time rel"), ["relu", "relu6"])
-        XCTAssertEqual(candidates("f=con"), ["f=concat", "f=conv2d"])
+        XCTAssertEqual(candidates("f=con"), ["f=concat", "f=contrast", "f=conv2d"])
         XCTAssertEqual(candidates("f=conv2d i"), ["image2", "img"])
         XCTAssertEqual(candidates("k = kernel edge; sho"), ["show"])
         XCTAssertEqual(candidates("stats img "), [], "stats takes one tensor")
