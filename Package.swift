@@ -29,6 +29,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The runtime library only: onnx.pb.swift is generated once by scripts/make-onnx-swift and committed.
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         // libedit (line editing, history, completion) behind a tiny C shim for its variadic calls.
@@ -52,9 +55,15 @@ let package = Package(
         // libpng behind shim functions that keep its setjmp error handling in C; only Ops/IO/PNG.swift imports it.
         .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
                        providers: [.apt(["libpng-dev"])]),
+        // libhdf5 (Keras weights) behind a shim for its macros; only Ops/Models/HDF5File.swift imports it.
+        .systemLibrary(name: "CHDF5", path: "Sources/CHDF5", pkgConfig: "hdf5-serial",
+                       providers: [.apt(["libhdf5-dev"])]),
         // Tensors, the op registry and every op; knows nothing of terminals or line editing.
         .target(name: "Ops", dependencies: ["CJPEG", "CPNG", "CKernelSupport", "ConvKernels", "ConvKernelsAVX512",
-                                            "ConvKernelsAVX2", "ConvKernelsGeneric"], path: "Sources/Ops"),
+                                            "ConvKernelsAVX2", "ConvKernelsGeneric", "CHDF5",
+                                            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                                            .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+                path: "Sources/Ops"),
         // The plugin interface: one C header (include/convsh_plugin.h) shared by convsh and every plugin.
         .target(name: "ConvShellPlugin", path: "Sources/ConvShellPlugin"),
         // Loads plugin libraries and adds their ops to a registry; knows nothing of the shell.
@@ -65,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "ConvShell",
             dependencies: [
-                "Ops", "CEdit",
+                "Ops", "CEdit", "CKernelSupport",
                 "PluginHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -33,6 +33,7 @@ struct Load: Op {
                                   threads: context.threads)
         let bytes = try FileFormat.read(path)
         do {
+            if let model = try ModelFile.value(bytes) { return model }
             return .tensor(try TensorFile.decode(bytes, options))
         } catch let error as OpError {
             throw OpError("\(path): \(error.message)")
