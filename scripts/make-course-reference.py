@@ -164,6 +164,28 @@ for i, (activation, kind) in enumerate([("relu", "rgb"), ("none", "batch"), ("re
     add(f"conv2d_bias_{activation}_{kind}", "conv2d", [x, k], like(x, y.numpy()), ["same"],
         {"activation": activation}, "tf.nn.bias_add(tf.nn.conv2d(SAME)) then the activation",
         tensor_options={"bias": b})
+ACTIVATIONS = {  # Keras' activation names and the TensorFlow functions they call (Keras' defaults)
+    "relu": tf.nn.relu, "relu6": tf.nn.relu6, "sigmoid": tf.math.sigmoid, "tanh": tf.math.tanh,
+    "leaky_relu": lambda v: tf.nn.leaky_relu(v, 0.2), "elu": tf.nn.elu, "selu": tf.nn.selu,
+    "gelu": lambda v: tf.nn.gelu(v, approximate=False), "softplus": tf.math.softplus, "swish": tf.nn.silu,
+    "softmax": lambda v: tf.nn.softmax(v, axis=-1)}
+for i, (name, fn) in enumerate(ACTIVATIONS.items()):
+    x = image(["rgb", "batch", "gray"][i % 3], 400 + i)
+    k = data(420 + i, (3, 3, x.shape[-1], 4))
+    b = data(440 + i, (4,)) if i % 2 == 0 else None
+    y = tf.nn.conv2d(as_batch(x), k, 1, "SAME")
+    if b is not None:
+        y = tf.nn.bias_add(y, b)
+    add(f"conv2d_activation_{name}", "conv2d", [x, k], like(x, fn(y).numpy()), ["same"], {"activation": name},
+        f"{name} of tf.nn.conv2d(SAME)" + (" + bias" if b is not None else ""),
+        tensor_options={"bias": b} if b is not None else None)
+    xd = data(460 + i, (3, 7), -2, 2)
+    layer = keras.layers.Dense(5, activation=name)
+    layer.build(xd.shape)
+    weights = [data(480 + i, (7, 5)), data(500 + i, (5,))]
+    layer.set_weights(weights)
+    add(f"dense_activation_{name}", "dense", [xd] + weights, layer(xd).numpy(), [], {"activation": name},
+        f"keras.layers.Dense(5, activation={name!r})")
 add("conv2d_bias_wrong_channels", "conv2d", [image("rgb", 251), data(252, (3, 3, 3, 4))], "[3]", ["same"],
     tensor_options={"bias": data(253, (3,))})
 

@@ -15,7 +15,7 @@ struct Bias: Op {
         guard let channels = input.shape.last else { throw OpError.argument(1, "cannot add a bias to a number") }
         let bias = try Bias.vector(try arguments.tensor(2), channels, "the \(channels) channel(s) of "
                                    + Tensor.describe(input.shape)) { OpError.argument(2, $0) }
-        return .tensor(try LayerMath.addBias(input, bias, threads: context.threads))
+        return .tensor(try ActivationChoice.apply(input, bias: bias, "none", threads: context.threads))
     }
 
     /// `b` when it is a `[channels]` vector; else `error` of `[4] does not match WHAT; expected [3]`.

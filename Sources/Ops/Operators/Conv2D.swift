@@ -24,8 +24,8 @@ struct Conv2D: Op {
         border=zero (TensorFlow) | reflect (d c b a|a b c d) | replicate (a a|a b) | wrap (c d|a b c d|a b), as SciPy's
         ndimage modes reflect/nearest/wrap; it changes only what padded pixels read, never the output size.
         bias=B adds a [Cout] vector (tf.nn.bias_add) before the activation, as a Keras Conv2D layer does.
-        activation=relu applies max(0, x) as each output is stored (Keras' activation='relu'); with a bias, as the
-        bias is added.
+        activation= takes Keras' names (none and linear: no activation); relu without a bias is applied as each
+        output is stored, the others (and relu after a bias) with the bias in one pass after the conv.
         Example:  f = conv2d img k same stride=2
         """
 
@@ -36,13 +36,14 @@ struct Conv2D: Op {
         let stride = try arguments.pairOption("stride", default: (1, 1))
         let dilation = try arguments.pairOption("dilation", default: (1, 1))
         let border = Border(rawValue: arguments.choiceOption("border", default: "zero"))!
-        let relu = ActivationChoice.isRelu(arguments)
+        let activation = ActivationChoice.name(arguments)
         let bias = try arguments.tensorOption("bias")
+        let fused = activation == "relu" && bias == nil
 
         let spatial = try SpatialInput(input)
         let batch = spatial.batch
         let geometry = try ConvGeometry(input: batch.shape, kernel: kernel.shape, padding: padding, stride: stride,
-                                        dilation: dilation, border: border, relu: relu && bias == nil,
+                                        dilation: dilation, border: border, relu: fused,
                                         given: input.shape)
         if let bias {
             _ = try Bias.vector(bias, geometry.outChannels, "the \(geometry.outChannels) output channel(s) of "
@@ -50,9 +51,9 @@ struct Conv2D: Op {
         }
         var output = try spatial.restoringRank(try Convolution.convolve(batch, kernel, geometry,
                                                                         threads: context.threads))
-        if let bias {
-            // `explain` replays the conv alone, so a biased result keeps no origin.
-            return .tensor(try LayerMath.addBias(output, bias, relu: relu, threads: context.threads))
+        if !fused && (bias != nil || activation != "none") {
+            // `explain` replays the conv alone, so a result with a bias or another activation keeps no origin.
+            return .tensor(try ActivationChoice.apply(output, bias: bias, activation, threads: context.threads))
         }
         output.origin = Origin(op: name, inputs: [batch, kernel], detail: geometry)
         return .tensor(output)

@@ -7,7 +7,8 @@ struct Dense: Op {
     let details = """
         W is [in,out] (Keras' kernel), or the same matrix as a 1x1 filter bank [1,1,in,out] (kernel random 1 1 IN OUT
         gives Keras' Glorot-uniform Dense initialisation); B [out]. X's last axis must have `in` values, any leading
-        axes are kept: [in] → [out], [N,in] → [N,out]. Runs as one matrix product on the 1x1-conv schedule.
+        axes are kept: [in] → [out], [N,in] → [N,out]. Runs as one matrix product on the 1x1-conv schedule, then
+        the bias and the activation in one pass; activation= takes Keras' names (softmax along the last axis).
         Reference: keras.layers.Dense(out, activation=...) with kernel W and bias B.
         Example:  logits = dense (flatten p) w b
         """
@@ -30,7 +31,8 @@ struct Dense: Op {
             try Bias.vector(try arguments.tensor(3), weights.shape[1], "the \(weights.shape[1]) outputs of "
                             + Tensor.describe(weights.shape)) { OpError.argument(3, $0) }
         }
-        return .tensor(try LayerMath.dense(input, weights, bias: bias, relu: ActivationChoice.isRelu(arguments),
-                                           threads: context.threads))
+        let product = try LayerMath.dense(input, weights, threads: context.threads)
+        return .tensor(try ActivationChoice.apply(product, bias: bias, ActivationChoice.name(arguments),
+                                                  threads: context.threads))
     }
 }
