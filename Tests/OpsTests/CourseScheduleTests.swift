@@ -1,7 +1,8 @@
 import XCTest
 @testable import Ops
 
-/// The threaded schedules of average pooling and resampling against their oracles, on random odd shapes.
+/// The threaded schedules of average pooling (every kernel set this CPU runs) and resampling against their
+/// oracles, on random odd shapes.
 final class CourseScheduleTests: XCTestCase {
     /// Float sums of a few terms in window order against a Double sum: rounding only, far below a wrong tap.
     func assertNear(_ a: Tensor, _ b: Tensor, _ label: String, file: StaticString = #filePath, line: UInt = #line) {
@@ -24,8 +25,11 @@ final class CourseScheduleTests: XCTestCase {
             else { continue }
             let x = try randomTensor(shape, &rng)
             let expected = try AveragePooling.reference(x, g)
-            for threads in [1, 3] {
-                assertNear(try AveragePooling.pool(x, g, threads: threads), expected, "\(shape) \(size) \(stride) \(padding)")
+            for isa in ISA.supported {
+                for threads in [1, 3] {
+                    assertNear(try AveragePooling.pool(x, g, threads: threads, isa: isa), expected,
+                               "\(isa) \(shape) \(size) \(stride) \(padding)")
+                }
             }
             cases += 1
         }

@@ -15,6 +15,17 @@ public final class Registry: @unchecked Sendable {
         Stats(),
         Show(),
         Explain(),
+        // Scripts: files, paths and lists.
+        GlobOp(),
+        ExistsOp(),
+        PathPartOp(part: .basename),
+        PathPartOp(part: .stem),
+        PathPartOp(part: .dirname),
+        RangeOp(),
+        LenOp(),
+        PrintOp(),
+        StrOp(),
+        // The course: pooling, layers, geometry, colour, augmentation.
         AvgPool(),
         GlobalPool(),
         Softmax(),
@@ -35,17 +46,10 @@ public final class Registry: @unchecked Sendable {
         Brightness(),
         Normalize(),
         Augment(),
+        // Models: the layers table, the executor, keras.applications preprocessing.
         LayersOp(),
         Forward(),
         Preprocess(),
-        // Scripts: files, paths and lists.
-        GlobOp(),
-        ExistsOp(),
-        PathPartOp(part: .basename),
-        PathPartOp(part: .stem),
-        PathPartOp(part: .dirname),
-        RangeOp(),
-        LenOp(),
     ] + ElementwiseFunctions.all + ReductionOps.all + ShapeOps.all
 
     private var table: [String: any Op] = [:]
