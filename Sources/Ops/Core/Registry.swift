@@ -46,7 +46,7 @@ public final class Registry: @unchecked Sendable {
         Brightness(),
         Normalize(),
         Augment(),
-        // Models: layers, forward, preprocessing.
+        // Models: the layers table, the executor, keras.applications preprocessing.
         LayersOp(),
         Forward(),
         Preprocess(),
