@@ -25,21 +25,36 @@ public enum Dataset {
         if let sources, sources.count != count {
             throw OpError("the index names \(sources.count) sources for \(count) rows")
         }
-        try AtomicFile.write(to: path) { handle in
-            let first = try row(0)
-            let header = NPY.header(shape: [count] + first.shape)
-            try header.withUnsafeBytes { try AtomicFile.writeAll(handle, $0.baseAddress!, $0.count) }
-            try append(first, to: handle)
-            for i in 1..<count {
-                let next = try row(i)
-                guard next.shape == first.shape else {
-                    throw OpError("item \(i + 1) is \(Tensor.describe(next.shape)), item 1 was "
-                        + "\(Tensor.describe(first.shape)): a data set's rows share one shape")
-                }
-                try append(next, to: handle)
-            }
+        // A row's own error (a bad file, a shape) is rethrown as it is, not as "cannot write PATH: ...".
+        var rowError: Error?
+        func produce(_ i: Int) throws -> Tensor {
+            do { return try row(i) } catch { rowError = error; throw error }
         }
-        if let sources { try AtomicFile.write(Array(index(sources).utf8), to: indexPath(for: path)) }
+        do {
+            try AtomicFile.write(to: path) { handle in
+                let first = try produce(0)
+                let header = NPY.header(shape: [count] + first.shape)
+                try header.withUnsafeBytes { try AtomicFile.writeAll(handle, $0.baseAddress!, $0.count) }
+                try append(first, to: handle)
+                for i in 1..<count {
+                    let next = try produce(i)
+                    guard next.shape == first.shape else {
+                        rowError = OpError("item \(i + 1) is \(Tensor.describe(next.shape)), item 1 was "
+                            + "\(Tensor.describe(first.shape)): a data set's rows share one shape")
+                        throw rowError!
+                    }
+                    try append(next, to: handle)
+                }
+            }
+        } catch {
+            throw rowError ?? error
+        }
+        if let sources { try writeIndex(sources, for: path) }
+    }
+
+    /// Writes the index of the data set at `path` (atomic): one `path,row` line per source, in row order.
+    public static func writeIndex(_ sources: [String], for path: String) throws {
+        try AtomicFile.write(Array(index(sources).utf8), to: indexPath(for: path))
     }
 
     /// The index text: a `path,row` header line, then one line per source.
