@@ -37,6 +37,7 @@ struct Save: Op {
         let path = try arguments.path(2)
         if case .list(let items)? = arguments.value(1), !ListLiteral.isNumeric(.list(items)) {
             try saveDataset(items, to: path, arguments)
+            WriteTally.add()
             return nil
         }
         var x = try arguments.tensor(1)
@@ -68,6 +69,7 @@ struct Save: Op {
         if index != nil && format != .npy { throw OpError.option("index", "an index goes with a .npy data set") }
         try AtomicFile.write(try TensorFile.encode(x, as: format, path: path, options), to: path)
         if let index { try Dataset.writeIndex(index, for: path) }
+        WriteTally.add()
         return nil
     }
 }

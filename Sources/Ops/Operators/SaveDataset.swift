@@ -23,7 +23,9 @@ extension Save {
             throw OpError.option(key, "applies to image files, not to a .npy data set")
         }
         if arguments.choice(3) != nil { throw OpError.argument(3, "a grid is a picture, not a data set") }
-        let paths = items.compactMap { item -> String? in if case .string(let s) = item { return s } else { return nil } }
+        let paths = items.compactMap { item -> String? in
+            if case .string(let s) = item { return s } else { return nil }
+        }
         let sources = try indexSources(arguments, rows: items.count) ?? (paths.count == items.count ? paths : nil)
         try Dataset.write(count: items.count, to: path, sources: sources) { i in
             try Cancellation.check()
@@ -60,7 +62,9 @@ extension Save {
                 throw OpError("\(path): \(error.message)")
             }
         }
-        guard let tensor = item.tensor else { throw OpError("expected a tensor or a file path, got a \(item.kindName)") }
+        guard let tensor = item.tensor else {
+            throw OpError("expected a tensor or a file path, got a \(item.kindName)")
+        }
         return tensor
     }
 }

@@ -66,7 +66,8 @@ import TestSupport
         let missing = Value.list([.string(DatasetTests.rows[0]), .string(out.path + "/none.npy")])
         #expect(DatasetTests.message { try DatasetTests.save(missing, path) }
                 == "save: item 2 of 2: \(out.path)/none.npy: no such file")
-        #expect(DatasetTests.message { try DatasetTests.save(.list([.string("a.npy"), .number(1)]), out.path + "/x.png") }
+        let png = out.path + "/x.png"
+        #expect(DatasetTests.message { try DatasetTests.save(.list([.string("a.npy"), .number(1)]), png) }
                 == "save: argument 2 (PATH): a list saves as a .npy data set; got '\(out.path)/x.png'")
         #expect(try FileFormat.read(path) == before.0)
         #expect(try FileFormat.read(out.path + "/set.csv") == before.1)
