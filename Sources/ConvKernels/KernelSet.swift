@@ -33,6 +33,8 @@ public struct KernelSet: Sendable {
                                 _ count: Int, _ stream: Bool) -> Void
     /// `runMaxPool`.
     public let maxPool: @Sendable (_ args: UnsafePointer<PoolArgs>) -> Void
+    /// `runElementwise`: one tile of a fused element-wise program (every op of `ElementwiseCode`).
+    public let elementwise: @Sendable (_ args: UnsafePointer<ElementwiseArgs>) -> Void
 
     public init(name: String, lanes: Int, shapes: [TileShape],
                 tiles: @escaping @Sendable (Int, UnsafePointer<ConvTileArgs>) -> Void,
@@ -40,8 +42,10 @@ public struct KernelSet: Sendable {
                 depthwisePair: @escaping @Sendable (UnsafePointer<DepthwiseArgs>, UnsafePointer<DepthwiseArgs>, Int)
                     -> Void,
                 relu: @escaping @Sendable (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Bool) -> Void,
-                maxPool: @escaping @Sendable (UnsafePointer<PoolArgs>) -> Void) {
+                maxPool: @escaping @Sendable (UnsafePointer<PoolArgs>) -> Void,
+                elementwise: @escaping @Sendable (UnsafePointer<ElementwiseArgs>) -> Void) {
         (self.name, self.lanes, self.shapes, self.tiles) = (name, lanes, shapes, tiles)
         (self.depthwise, self.depthwisePair, self.relu, self.maxPool) = (depthwise, depthwisePair, relu, maxPool)
+        self.elementwise = elementwise
     }
 }

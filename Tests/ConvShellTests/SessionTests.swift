@@ -98,7 +98,7 @@ final class SessionTests: XCTestCase {
     func testCompletionCandidates() throws {
         _ = try run("img = [[1]]; image2 = [[2]]; k = kernel edge")
         XCTAssertEqual(candidates("con"), ["conv2d"])
-        XCTAssertEqual(candidates("s"), ["save", "set", "show", "source", "stack", "stats"])
+        XCTAssertEqual(candidates("s"), ["save", "set", "show", "source", "stack", "stats", "stem"])
         XCTAssertEqual(candidates("i"), ["image2", "img"])
         XCTAssertEqual(candidates("f = conv2d i"), ["image2", "img"])
         XCTAssertEqual(candidates("conv2d img k s"), ["same", "stride="])

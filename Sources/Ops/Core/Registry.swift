@@ -15,6 +15,14 @@ public final class Registry: @unchecked Sendable {
         Stats(),
         Show(),
         Explain(),
+        // Scripts: files, paths and lists.
+        GlobOp(),
+        ExistsOp(),
+        PathPartOp(part: .basename),
+        PathPartOp(part: .stem),
+        PathPartOp(part: .dirname),
+        RangeOp(),
+        LenOp(),
     ]
 
     private var table: [String: any Op] = [:]
