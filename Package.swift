@@ -65,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "ConvShell",
             dependencies: [
-                "Ops", "CEdit",
+                "Ops", "CEdit", "CKernelSupport",
                 "PluginHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
