@@ -8,10 +8,10 @@ extension Save {
         order) and out.csv beside it with a 'path,row' line per row, so np.load reads the whole set in one call
         and the index says where each row came from. Files are read one at a time: memory holds one row.
         index=LIST names the rows instead (strings or numbers, one per row); it also adds the .csv to a tensor
-        saved as .npy, one name per index of its first axis: save (stack(a, b)) ab.npy index=["a.jpg", "b.jpg"].
+        saved as .npy, one name per index of its first axis: save batch set.npy index=["a.jpg", "b.jpg"].
         A list of tensors without index= writes no .csv. Both files are written atomically, the .npy first.
         From a parallel for, save each input's row as its own .npy (atomic, so a killed run resumes), then after
-        the loop gather them in input order: save glob("out/*.npy") features.npy.
+        the loop gather them in input order: save (glob("out/*.npy")) features.npy.
         """
 
     /// Writes `items` (tensors, or paths of files to load) as one data set at `path`.
