@@ -76,7 +76,8 @@ enum Workloads {
                             dataBytes: bytes,
                             variants: [("maxpool", { _ = try Pooling.maxPool(x, g, threads: threads, isa: isa) })])
         default:
-            throw OpError("unknown workload '\(id)'; expected one of \(ids.joined(separator: ","))")
+            if let workload = try MathWorkloads.make(id, threads: threads, isa: isa) { return workload }
+            throw OpError("unknown workload '\(id)'; expected one of \((ids + MathWorkloads.ids).joined(separator: ","))")
         }
     }
 

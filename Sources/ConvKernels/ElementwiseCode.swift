@@ -29,7 +29,7 @@ public enum ElementwiseCode: Int32, CaseIterable, Sendable {
         let zero = V(repeating: 0)
         switch self {
         case .identity: map(a, d, n) { (x: V) in x }
-        case .negate: map(a, d, n) { (x: V) in -x }
+        case .negate: map(a, d, n) { (x: V) in x * -1 }  // `-x` is `0 - x` here: +0 for +0
         case .abs: map(a, d, n) { (x: V) in x.replacing(with: -x, where: x .< 0).replacing(with: 0, where: x .== 0) }
         case .sqrt: map(a, d, n) { (x: V) in x.squareRoot() }
         case .square: map(a, d, n) { (x: V) in x * x }

@@ -81,3 +81,21 @@ import Testing
         #expect(try call("exists", [.string(root + "/tree/nope.jpg")])?.number == 0)
     }
 }
+
+/// `print` and `str`: Python's way for strings, numbers and lists; NumPy's for tensors (ArrayFormatter's tests
+/// check the array layout against NumPy itself).
+@Suite struct PrintTests {
+    @Test func valuesPrintAsPythonWritesThem() throws {
+        var printed = ""
+        let context = Context(threads: 1, write: { printed += $0 })
+        let m = try Tensor(shape: [2, 2], values: [1, 2.5, -3, 4])
+        let list = Value.list([.string("a.jpg"), .number(2), .string("it's")])
+        _ = try Registry().call("print", [Argument(.string("x")), Argument(.number(0.5)), Argument(list)],
+                                context: context)
+        #expect(printed == "x 0.5 ['a.jpg', 2, 'it\\'s']\n")
+        printed = ""
+        _ = try Registry().call("print", [Argument(.tensor(m))], context: context)
+        #expect(printed == "[[ 1.   2.5]\n [-3.   4. ]]\n")
+        #expect(try Registry().call("str", [Argument(.number(3))], context: context)?.string == "3")
+    }
+}

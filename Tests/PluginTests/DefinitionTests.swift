@@ -105,7 +105,7 @@ import Testing
 
             """)
         try shell.run("help")
-        #expect(shell.takeOutput().contains("  block     filter, detect, condense: conv2d same + relu + 2x2 maxpool\n"))
+        #expect(shell.takeOutput().contains("  block        filter, detect, condense: conv2d same + relu + 2x2 maxpool\n"))
     }
 
     @Test func definedCommandsComplete() throws {

@@ -23,7 +23,9 @@ public final class Registry: @unchecked Sendable {
         PathPartOp(part: .dirname),
         RangeOp(),
         LenOp(),
-    ]
+        PrintOp(),
+        StrOp(),
+    ] + ElementwiseFunctions.all + ReductionOps.all + ShapeOps.all
 
     private var table: [String: any Op] = [:]
     /// Ops in the order they were registered, for `help`.

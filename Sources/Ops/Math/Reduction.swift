@@ -36,7 +36,8 @@ public enum Reduction: String, CaseIterable, Sendable {
             throw OpError("cannot take \(rawValue) over an empty axis of shape \(Tensor.describe(x.shape))")
         }
         let values = try compute(x, isReduced: isReduced, outputCount: kept.reduce(1, *), n: n)
-        if axes == nil && !keepdims { return .number(Double(values[0])) }
+        // A result with no axis left is a number, as NumPy gives a scalar (`np.sum(x, axis=(0, 1))` of a matrix).
+        if kept.isEmpty && !keepdims { return .number(Double(values[0])) }
         return .tensor(try Tensor(shape: keepdims ? keptWithOnes : kept, values: values))
     }
 
