@@ -139,11 +139,15 @@ final class Session {
         }
     }
 
-    /// `unknown command 'conv'; did you mean conv2d? (type help)`.
-    func unknownCommand(_ word: String) -> OpError {
+    /// `unknown command 'conv'; did you mean conv2d? (type help)`. A bare name (`a` after `del a`) is more likely
+    /// a variable's: those are looked at first.
+    func unknownCommand(_ word: String, bareName: Bool = false) -> OpError {
         var message = "unknown command '\(word)'"
-        let candidates = registry.names + ShellWords.names + variables.names
-        if let guess = Suggest.closest(to: word, among: candidates) { message += "; did you mean \(guess)?" }
+        let commands = registry.names + ShellWords.names
+        let guess = bareName
+            ? Suggest.closest(to: word, among: variables.names) ?? Suggest.closest(to: word, among: commands)
+            : Suggest.closest(to: word, among: commands + variables.names)
+        if let guess { message += "; did you mean \(guess)?" }
         return OpError(message + " (type help)")
     }
 

@@ -16,19 +16,33 @@ extension Session {
             return argument.value
         case .tensor(let t): return .tensor(t)
         case .list(let items):
-            let list = Value.list(try items.map(value(of:)))
-            return ListLiteral.isNumeric(list) ? .tensor(try ListLiteral.tensor(list)) : list
-        case .unary(let op, let operand):
-            return try apply(op, try value(of: operand))
-        case .binary(let op, let left, let right):
-            return try apply(op, left, right)
+            return try Session.array(try items.map(value(of:)))
+        case .unary, .binary:
+            return try fusedValue(of: expression)
         case .call(let name, let arguments, _):
+            if registry.op(named: name) is any ElementwiseOp { return try fusedValue(of: expression) }
             return try produced(try call(name, arguments), by: name)
         case .index(let base, let items):
             return try index(try value(of: base), items)
         case .command(let command):
             return try produced(try run(command), by: command.name)
         }
+    }
+
+    /// A list literal's value, as `np.array` reads it: numbers, or tensors of one shape, become one tensor
+    /// (`[x, x + 1]` of numbers is `[2]`, `[a, b]` of two `[H,W]` tensors is `[2,H,W]`); anything else is a list.
+    static func array(_ items: [Value]) throws -> Value {
+        guard let first = items.first else { return .list([]) }
+        if items.allSatisfy({ if case .number = $0 { return true } else { return false } }) {
+            return .tensor(try Tensor(shape: [items.count], values: items.map { Float($0.number!) }))
+        }
+        guard case .tensor(let t0) = first,
+              items.allSatisfy({ if case .tensor(let t) = $0 { return t.shape == t0.shape } else { return false } })
+        else { return .list(items) }
+        var values: [Float] = []
+        values.reserveCapacity(items.count * t0.count)
+        for case .tensor(let t) in items { values += t.scalars }
+        return .tensor(try Tensor(shape: [items.count] + t0.shape, values: values))
     }
 
     private func produced(_ value: Value?, by name: String) throws -> Value {
@@ -127,32 +141,32 @@ extension Session {
 
     // MARK: - Indexing
 
-    /// `base[items]`: a list's item (or a slice of it) here; a tensor's through the `index` op.
+    /// `base[items]`: NumPy basic indexing of a tensor (copy semantics), or one item of a list.
     private func index(_ base: Value, _ items: [IndexItem]) throws -> Value {
-        var arguments = [Argument(base, text: "")]
-        for item in items {
-            switch item {
-            case .ellipsis: arguments.append(Argument(.string("..."), text: "..."))
-            case .at(let e): arguments.append(Argument(try value(of: e)))
-            case .slice(let a, let b, let c):
-                let text = try [a, b, c].map { part -> String in
-                    guard let part else { return "" }
-                    guard let n = try value(of: part).number else { throw OpError("a slice bound must be a number") }
-                    return Value.format(n)
-                }.joined(separator: ":")
-                arguments.append(Argument(.string(text), text: text))
-            }
-        }
-        if case .list(let list) = base, items.count == 1, case .at(let e) = items[0] {
+        func integer(_ e: Expr) throws -> Int {
             guard let n = try value(of: e).number, n == n.rounded(), abs(n) < 1e15 else {
-                throw OpError("a list index must be an integer")
+                throw OpError("an index must be an integer")
             }
-            let i = Int(n) < 0 ? Int(n) + list.count : Int(n)
-            guard list.indices.contains(i) else {
-                throw OpError("index \(Int(n)) is out of range for a list of \(list.count)")
-            }
+            return Int(n)
+        }
+        if case .list(let list) = base {
+            guard items.count == 1, case .at(let e) = items[0] else { throw OpError("a list takes one integer index") }
+            let n = try integer(e)
+            let i = n < 0 ? n + list.count : n
+            guard list.indices.contains(i) else { throw OpError("index \(n) is out of range for a list of \(list.count)") }
             return list[i]
         }
-        return try produced(try registry.call(Operators.index, arguments, context: context), by: Operators.index)
+        guard let tensor = base.tensor, case .tensor = base else {
+            throw OpError("only a tensor or a list can be indexed, got a \(base.kindName)")
+        }
+        let components = try items.map { item -> IndexComponent in
+            switch item {
+            case .ellipsis: return .ellipsis
+            case .at(let e): return .index(try integer(e))
+            case .slice(let a, let b, let c):
+                return .slice(start: try a.map(integer), stop: try b.map(integer), step: try c.map(integer))
+            }
+        }
+        return .tensor(try Ops.index(tensor, components))
     }
 }

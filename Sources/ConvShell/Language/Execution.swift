@@ -132,7 +132,7 @@ extension Session {
 
     /// A bare statement: its value is described (§7) and kept as `_`; a bare name describes itself.
     private func show(_ expression: Expr) throws -> Value? {
-        if case .name(let name) = expression, variables[name] == nil { throw unknownCommand(name) }
+        if case .name(let name) = expression, variables[name] == nil { throw unknownCommand(name, bareName: true) }
         let value: Value?
         if case .command(let command) = expression { value = try run(command) } else { value = try self.value(of: expression) }
         guard let value, definitions.depth == 0 else { return value }
