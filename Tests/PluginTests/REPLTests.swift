@@ -52,4 +52,14 @@ import Testing
         repl.type("quit\r")
         #expect(repl.waitForExit() == 0)
     }
+
+    @Test func ctrlDAtTheContinuationPromptSaysTheBlockWasAbandoned() throws {
+        let repl = try PseudoTerminal()
+        try repl.expect("convsh> ")
+        try repl.enter("for i in range(3)", thenExpect: "...> ")
+        try repl.enter("i", thenExpect: "...> ")
+        repl.type("\u{4}")
+        try repl.expect("for i abandoned")
+        #expect(repl.waitForExit() == 0)
+    }
 }

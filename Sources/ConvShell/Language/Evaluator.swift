@@ -10,10 +10,14 @@ extension Session {
         case .name(let name):
             guard let value = variables[name] else { throw unknownName(name) }
             return value
-        case .word, .member:
+        case .word:
             let argument = try self.argument(ArgumentNode(value: expression, text: ""))
             if argument.isBareWord { throw unknownName(argument.value.string ?? "") }
             return argument.value
+        case .member(let base, let name):
+            let text: String
+            if case .name(let n) = base { text = n } else { text = "the value" }
+            return try member(of: try value(of: base), name, text: text)
         case .tensor(let t): return .tensor(t)
         case .list(let items):
             return try Session.array(try items.map(value(of:)))

@@ -134,7 +134,12 @@ extension Session {
     private func show(_ expression: Expr) throws -> Value? {
         if case .name(let name) = expression, variables[name] == nil { throw unknownCommand(name, bareName: true) }
         let value: Value?
-        if case .command(let command) = expression { value = try run(command) } else { value = try self.value(of: expression) }
+        switch expression {
+        case .command(let command): value = try run(command)
+        case .call(let name, let arguments, _) where !(registry.op(named: name) is any ElementwiseOp):
+            value = try call(name, arguments)  // `print(x)` makes no value, and needs none here
+        default: value = try self.value(of: expression)
+        }
         guard let value, definitions.depth == 0 else { return value }
         if case .name(let name) = expression {
             print(Printing.describe(value, name: name))

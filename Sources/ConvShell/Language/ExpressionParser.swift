@@ -79,7 +79,8 @@ extension Parser {
         case .string(let s): return .string(s)
         case .identifier(let name) where !Parser.operatorWords.contains(name): return .name(name)
         case .symbol(.openParen):
-            let inner = try expression()
+            // Anything that could stand right of `=`, a command too: `conv2d(img, (kernel sobel_y), same)`.
+            let inner = try rightSide()
             try expect(.closeParen, opening: token)
             return inner
         case .symbol(.openBracket):

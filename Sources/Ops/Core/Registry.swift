@@ -25,6 +25,27 @@ public final class Registry: @unchecked Sendable {
         LenOp(),
         PrintOp(),
         StrOp(),
+        // The course: pooling, layers, geometry, colour, augmentation.
+        AvgPool(),
+        GlobalPool(),
+        Softmax(),
+        Bias(),
+        Flatten(),
+        Dense(),
+        BatchNorm(),
+        Pad(),
+        Resize(),
+        Flip(),
+        Rot90(),
+        TransformOp(.rotate),
+        TransformOp(.translate),
+        TransformOp(.zoom),
+        Gray(),
+        RGB(),
+        Contrast(),
+        Brightness(),
+        Normalize(),
+        Augment(),
     ] + ElementwiseFunctions.all + ReductionOps.all + ShapeOps.all
 
     private var table: [String: any Op] = [:]
