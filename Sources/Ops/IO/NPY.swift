@@ -226,16 +226,7 @@ public enum NPY {
 
     /// Encodes `tensor` as a version 1.0 file (2.0 when the header exceeds 65535 bytes), `<f4`, C order.
     public static func encode(_ tensor: Tensor) -> [UInt8] {
-        let shape = tensor.shape.map(String.init).joined(separator: ", ") + (tensor.rank == 1 ? "," : "")
-        var dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (\(shape)), }"
-        let version: UInt8 = dict.utf8.count + 12 + 64 > 65535 ? 2 : 1
-        let prefix = version == 1 ? 10 : 12
-        let total = (prefix + dict.utf8.count + 1 + 63) / 64 * 64
-        dict += String(repeating: " ", count: total - prefix - dict.utf8.count - 1) + "\n"
-        var bytes = magic + [version, 0]
-        let length = dict.utf8.count
-        bytes += (0..<(version == 1 ? 2 : 4)).map { UInt8(truncatingIfNeeded: length >> (8 * $0)) }
-        bytes += Array(dict.utf8)
+        var bytes = header(shape: tensor.shape)
         bytes.reserveCapacity(bytes.count + tensor.byteCount)
         tensor.withUnsafeBufferPointer { values in
             if 1.littleEndian == 1 {
@@ -245,5 +236,19 @@ public enum NPY {
             }
         }
         return bytes
+    }
+
+    /// The bytes before the elements of a `<f4`, C-order file of `shape`: magic, version, length, dict, padding
+    /// to a multiple of 64 (version 2.0 when the dict exceeds 65535 bytes).
+    public static func header(shape: [Int]) -> [UInt8] {
+        let text = shape.map(String.init).joined(separator: ", ") + (shape.count == 1 ? "," : "")
+        var dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (\(text)), }"
+        let version: UInt8 = dict.utf8.count + 12 + 64 > 65535 ? 2 : 1
+        let prefix = version == 1 ? 10 : 12
+        let total = (prefix + dict.utf8.count + 1 + 63) / 64 * 64
+        dict += String(repeating: " ", count: total - prefix - dict.utf8.count - 1) + "\n"
+        let length = dict.utf8.count
+        let lengthBytes = (0..<(version == 1 ? 2 : 4)).map { UInt8(truncatingIfNeeded: length >> (8 * $0)) }
+        return magic + [version, 0] + lengthBytes + Array(dict.utf8)
     }
 }

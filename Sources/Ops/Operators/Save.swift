@@ -1,14 +1,16 @@
-/// `save X PATH [scale=clip|auto] [cmap=NAME] [quality=N] [bits=8|16]`: write a tensor, the format chosen by
-/// the extension; atomic.
+/// `save X PATH [scale=clip|auto] [cmap=NAME] [quality=N] [bits=8|16] [index=LIST]`: write a tensor, the
+/// format chosen by the extension; atomic. A list of tensors or paths saved as `.npy` is a data set
+/// (`SaveDataset.swift`).
 struct Save: Op {
     let name = "save"
-    let summary = "save a tensor (.npy, .png, .jpg, .pgm, .ppm by extension); never leaves a partial file"
+    let summary = "save a tensor (.npy, .png, .jpg, .pgm, .ppm by extension), or a list as one .npy data set"
     let parameters = [Parameter("X", .tensor), Parameter("PATH", .path), .choice(["grid"])]
     let options = [
         OptionSpec.choice("scale", Scale.allCases.map(\.rawValue)),
         OptionSpec("cmap", "NAME", .choice(ColorMap.names)),
         OptionSpec("quality", "N"),
         OptionSpec.choice("bits", ["8", "16"]),
+        OptionSpec("index", "LIST", .value),
     ]
     let producesValue = false
     let details = """
@@ -28,11 +30,17 @@ struct Save: Op {
         own through cmap (default gray), no labels.
         The file is written beside PATH under a temporary name and renamed over it, so a failed save leaves an
         existing file as it was.
+        \(Save.datasetDetails)
         """
 
     func apply(_ arguments: Arguments, _ context: Context) throws -> Value? {
-        var x = try arguments.tensor(1)
         let path = try arguments.path(2)
+        if case .list(let items)? = arguments.value(1), !ListLiteral.isNumeric(.list(items)) {
+            try saveDataset(items, to: path, arguments)
+            WriteTally.add()
+            return nil
+        }
+        var x = try arguments.tensor(1)
         let isGrid = arguments.choice(3) != nil
         guard let format = FileFormat.forSaving(path) else {
             throw OpError.argument(2, "cannot tell the format of '\(path)'; use \(FileFormat.saveExtensions)")
@@ -57,7 +65,11 @@ struct Save: Op {
             options.colormap = nil
             options.scale = .clip
         }
+        let index = try indexSources(arguments, rows: x.shape.first ?? 0)
+        if index != nil && format != .npy { throw OpError.option("index", "an index goes with a .npy data set") }
         try AtomicFile.write(try TensorFile.encode(x, as: format, path: path, options), to: path)
+        if let index { try Dataset.writeIndex(index, for: path) }
+        WriteTally.add()
         return nil
     }
 }

@@ -33,7 +33,7 @@ import Testing
         let registry = Registry()
         let load = try #require(registry.op(named: "load")), save = try #require(registry.op(named: "save"))
         #expect(load.usage == "load PATH [gray|rgb] [alpha] [dct=accurate|fast]")
-        #expect(save.usage == "save X PATH [grid] [scale=clip|auto|shared] [cmap=NAME] [quality=N] [bits=8|16]")
+        #expect(save.usage == "save X PATH [grid] [scale=clip|auto|shared] [cmap=NAME] [quality=N] [bits=8|16] [index=LIST]")
         #expect(load.details.contains("alpha: an alpha channel (PNG gray+alpha or RGBA"))
         #expect(load.details.contains("dropped unless 'alpha' is"))
         #expect(load.details.contains("ITU-R BT.601"))
