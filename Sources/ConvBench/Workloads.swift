@@ -91,6 +91,17 @@ enum Workloads {
             + (stride > 1 ? " stride \(stride)" : "") + " SAME"
         return Workload(id: id, title: title, unit: "gflops", work: g.flops,
                         dataBytes: x.byteCount + k.byteCount + g.outputShape.reduce(4, *),
-                        variants: [("conv2d", { _ = try Convolution.convolve(x, k, g, threads: threads, isa: isa) })])
+                        variants: [("conv2d", { _ = try Convolution.convolve(x, k, g, threads: threads, isa: isa) })]
+                            + (stride == 1 && input[3] >= 32 ? winograd(x, k, g, threads: threads, isa: isa) : []))
+    }
+
+    /// `algo=winograd` (F(4,3)) and F(6,3), with the kernel's transform cached as in repeated conv2d calls.
+    private static func winograd(_ x: Tensor, _ k: Tensor, _ g: ConvGeometry, threads: Int,
+                                 isa: ISA) -> [(name: String, call: () throws -> Void)] {
+        [4, 6].map { m in
+            (m == ConvAlgorithm.winogradTile ? "conv2d algo=winograd" : "conv2d winograd F(\(m),3)", {
+                _ = try Convolution.convolve(x, k, g, threads: threads, isa: isa, algorithm: .winograd, winogradTile: m)
+            })
+        }
     }
 }

@@ -33,6 +33,10 @@ public struct KernelSet: Sendable {
                                 _ count: Int, _ stream: Bool) -> Void
     /// `runMaxPool`.
     public let maxPool: @Sendable (_ args: UnsafePointer<PoolArgs>) -> Void
+    /// `runWinogradInput` for tile size `m` (4 or 6).
+    public let winogradInput: @Sendable (_ args: UnsafePointer<WinogradInputArgs>, _ m: Int) -> Void
+    /// `runWinogradOutput` for tile size `m` (4 or 6).
+    public let winogradOutput: @Sendable (_ args: UnsafePointer<WinogradOutputArgs>, _ m: Int) -> Void
 
     public init(name: String, lanes: Int, shapes: [TileShape],
                 tiles: @escaping @Sendable (Int, UnsafePointer<ConvTileArgs>) -> Void,
@@ -40,8 +44,11 @@ public struct KernelSet: Sendable {
                 depthwisePair: @escaping @Sendable (UnsafePointer<DepthwiseArgs>, UnsafePointer<DepthwiseArgs>, Int)
                     -> Void,
                 relu: @escaping @Sendable (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Bool) -> Void,
-                maxPool: @escaping @Sendable (UnsafePointer<PoolArgs>) -> Void) {
+                maxPool: @escaping @Sendable (UnsafePointer<PoolArgs>) -> Void,
+                winogradInput: @escaping @Sendable (UnsafePointer<WinogradInputArgs>, Int) -> Void,
+                winogradOutput: @escaping @Sendable (UnsafePointer<WinogradOutputArgs>, Int) -> Void) {
         (self.name, self.lanes, self.shapes, self.tiles) = (name, lanes, shapes, tiles)
         (self.depthwise, self.depthwisePair, self.relu, self.maxPool) = (depthwise, depthwisePair, relu, maxPool)
+        (self.winogradInput, self.winogradOutput) = (winogradInput, winogradOutput)
     }
 }
