@@ -57,6 +57,7 @@ struct Completer {
         case .path: return paths(word)
         case .choice(let words): return words
         case .text(let words): return words
+        case .string, .value, .model: return session.variables.names
         case .number, nil: return []
         }
     }

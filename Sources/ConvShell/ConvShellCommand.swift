@@ -29,10 +29,10 @@ struct ConvShellCommand: ParsableCommand {
     @Flag(help: "Show progress lines on stderr even when not on a terminal.")
     var progress = false
 
-    @Argument(help: ArgumentHelp("A script to run.", valueName: "file.convsh"))
+    @ArgumentParser.Argument(help: ArgumentHelp("A script to run.", valueName: "file.convsh"))
     var script: String?
 
-    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The script's arguments: $1, $2, ...",
+    @ArgumentParser.Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The script's arguments: $1, $2, ...",
                                                                    valueName: "args"))
     var scriptArguments: [String] = []
 

@@ -58,6 +58,6 @@ extension Session {
     /// The one-line text of any error.
     static func message(_ error: Error) -> String {
         if let error = error as? ScriptError { return "\(error.location): \(error.message)" }
-        return (error as? OpError)?.message ?? String(describing: error)
+        return String(describing: error)
     }
 }

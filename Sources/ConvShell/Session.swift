@@ -31,6 +31,7 @@ final class Session {
         self.registry = registry
         self.context = context
         self.write = write
+        context.variableNames = { [unowned self] in self.variables.names }
     }
 
     /// Prints `text` and a newline on the session's output.
@@ -67,7 +68,7 @@ final class Session {
     /// Runs one statement; returns the tensor it bound, if any.
     private func evaluate(_ statement: Statement) throws -> Tensor? {
         if statement.command.isEmpty, let target = statement.target {
-            let value = try ListLiteral.tensor(statement.arguments.positional[0])
+            let value = try ListLiteral.tensor(statement.arguments.positional[0].value)
             variables[target] = value
             return value
         }
@@ -90,21 +91,26 @@ final class Session {
             }
             throw unknownCommand(statement.command)
         }
-        if let target = statement.target, !op.producesTensor {
+        if let target = statement.target, !op.producesValue {
             throw OpError("\(op.name) produces no tensor; write '\(op.name) ...' without '\(target) ='")
         }
         // `x = relu x`: hand `x` over, so the op can reuse its storage; put it back if the op fails before reading it.
         var handedOver = handOver(op, statement)
-        let arguments = Arguments(op: op.name, list: statement.arguments, lookup: { name in
-            guard let given = handedOver, given.name == name else { return self.variables[name] }
+        let reused = handedOver
+        func lookup(_ name: String) -> Value? {
+            guard let given = handedOver, given.name == name else { return variables[name].map(Value.tensor) }
             handedOver = nil
-            return given.tensor
-        }, names: { self.variables.names + (handedOver.map { [$0.name] } ?? []) })
+            return .tensor(given.tensor)
+        }
+        var positional = statement.arguments.positional.map { $0.argument(lookup: lookup) }
+        if reused != nil { positional[0].mayReuseStorage = true }
+        let options = statement.arguments.options.map { (key: $0.key, value: $0.value.argument(lookup: lookup)) }
         let result: Tensor?
         do {
-            result = try registry.apply(op, arguments, context)
+            let value = try registry.call(op, positional, options: options, context: context)
+            if let value, case .tensor(let tensor) = value { result = tensor } else { result = nil }
         } catch {
-            if let given = handedOver { variables[given.name] = given.tensor }
+            if let given = reused { variables[given.name] = given.tensor }
             throw error
         }
         if let result {

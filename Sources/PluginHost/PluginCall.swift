@@ -10,7 +10,7 @@ final class PluginCall {
     let context: Context
     private(set) var output: Tensor?
     private var outputRequested = false
-    private(set) var error: String?
+    private(set) var error: OpError?
 
     init(op: String, context: Context) {
         self.op = op
@@ -48,17 +48,21 @@ final class PluginCall {
         }
     }
 
-    /// Records `OP: MESSAGE` (the first error wins; newlines become spaces so it stays one line).
-    func fail(_ message: String) {
+    /// Records the plugin's error (the first wins; newlines become spaces so it stays one line); the registry
+    /// renders it with the op's name and the parameter's placeholder.
+    func fail(_ message: String, position: Int? = nil, option: String? = nil) {
         guard error == nil else { return }
-        error = "\(op): " + message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        var error = OpError(message.split(whereSeparator: \.isNewline).joined(separator: " "))
+        error.position = position
+        error.option = option
+        self.error = error
     }
 
     /// What `apply` returned, as the op's result.
-    func result(status: Int32, producesTensor: Bool) throws -> Tensor? {
-        guard status == CONVSH_OK else { throw OpError(error ?? "\(op): failed (the plugin gave no reason)") }
-        guard producesTensor else { return nil }
-        guard let output else { throw OpError(error ?? "\(op): the plugin returned no tensor") }
+    func result(status: Int32, producesValue: Bool) throws -> Tensor? {
+        guard status == CONVSH_OK else { throw error ?? OpError("failed (the plugin gave no reason)") }
+        guard producesValue else { return nil }
+        guard let output else { throw error ?? OpError("the plugin returned no tensor") }
         return output
     }
 
@@ -75,11 +79,11 @@ final class PluginCall {
                 return CONVSH_ERROR
             },
             fail_argument: { call, position, message in
-                PluginCall.from(call)?.fail("argument \(position): " + text(message))
+                PluginCall.from(call)?.fail(text(message), position: Int(position))
                 return CONVSH_ERROR
             },
             fail_option: { call, key, message in
-                PluginCall.from(call)?.fail("option \(text(key)): " + text(message))
+                PluginCall.from(call)?.fail(text(message), option: text(key))
                 return CONVSH_ERROR
             },
             print: { call, line in PluginCall.from(call)?.context.print(text(line)) },

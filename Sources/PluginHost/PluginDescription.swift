@@ -57,7 +57,7 @@ struct PluginDescription {
             return option
         }
         return PluginOp(name: name, summary: summary, details: op.details.map { String(cString: $0) } ?? "",
-                        parameters: parameters, options: options, producesTensor: op.produces_tensor != 0,
+                        parameters: parameters, options: options, producesValue: op.produces_tensor != 0,
                         plugin: plugin, function: apply)
     }
 

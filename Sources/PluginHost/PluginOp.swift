@@ -12,15 +12,17 @@ public struct PluginOp: Op, @unchecked Sendable {
     public let details: String
     public let parameters: [Parameter]
     public let options: [OptionSpec]
-    public let producesTensor: Bool
+    public let producesValue: Bool
     /// The name of the plugin that brought this op.
     public let plugin: String
     let function: convsh_apply_fn
 
-    public func apply(_ arguments: Arguments, _ context: Context) throws -> Tensor? {
+    public func apply(_ arguments: Arguments, _ context: Context) throws -> Value? {
         let values = PluginValues()
+        // An optional parameter left out before a given one (a skipped choice word) goes over with present = 0.
         let positional = try (0..<arguments.count).map { index in
-            try values.positional(index + 1, kind: kind(ofPosition: index + 1) ?? .text(completions: []), arguments)
+            arguments.argument(index + 1) == nil ? convsh_value()
+                : try values.positional(index + 1, kind: kind(ofPosition: index + 1) ?? .text(completions: []), arguments)
         }
         let optional = try options.map { try values.option($0, arguments) }
         let call = PluginCall(op: name, context: context)
@@ -32,6 +34,6 @@ public struct PluginOp: Op, @unchecked Sendable {
                 }
             }
         }
-        return try call.result(status: status, producesTensor: producesTensor)
+        return try call.result(status: status, producesValue: producesValue).map(Value.tensor)
     }
 }

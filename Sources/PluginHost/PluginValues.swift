@@ -23,15 +23,15 @@ final class PluginValues {
     func positional(_ position: Int, kind: ParameterKind, _ arguments: Arguments) throws -> convsh_value {
         switch kind {
         case .tensor:
-            return tensor(try arguments.tensor(position), label: arguments.syntax(position)!.text)
+            return tensor(try arguments.tensor(position), label: arguments.argument(position)!.text)
         case .number:
             return value(CONVSH_KIND_NUMBER, number: try arguments.number(position))
         case .path:
             return value(CONVSH_KIND_PATH, text: try arguments.path(position))
-        case .choice(let words):
-            return value(CONVSH_KIND_CHOICE, text: try arguments.choice(position, of: words)!)
-        case .text:
-            return value(CONVSH_KIND_TEXT, text: arguments.syntax(position)!.plainText)
+        case .choice:
+            return value(CONVSH_KIND_CHOICE, text: arguments.choice(position)!)
+        case .text, .string, .value, .model:  // the loader declares only the first five kinds
+            return value(CONVSH_KIND_TEXT, text: try arguments.string(position))
         }
     }
 
@@ -42,12 +42,11 @@ final class PluginValues {
         case .number:
             return value(CONVSH_KIND_NUMBER, number: try arguments.numberOption(option.key, default: 0))
         case .choice(let words):
-            let word = try arguments.choiceOption(option.key, of: words, default: words[0])
-            return value(CONVSH_KIND_CHOICE, text: word)
+            return value(CONVSH_KIND_CHOICE, text: arguments.choiceOption(option.key, default: words[0]))
         case .path:
-            return value(CONVSH_KIND_PATH, text: arguments.textOption(option.key)!)
-        case .text, .tensor:  // the loader refuses tensor options
-            return value(CONVSH_KIND_TEXT, text: arguments.textOption(option.key)!)
+            return value(CONVSH_KIND_PATH, text: try arguments.stringOption(option.key)!)
+        case .text, .tensor, .string, .value, .model:  // the loader refuses tensor options
+            return value(CONVSH_KIND_TEXT, text: try arguments.stringOption(option.key)!)
         }
     }
 

@@ -96,10 +96,10 @@ struct ExplainTests {
         #expect(e.sum == 24)
         let out = try VizHarness.run("explain", [.word("f"), .number(0), .number(0)], tensors: ["f": f])
         #expect(out.contains("rows 0..2 step 2, columns 0..2 step 2"))
-        #expect(throws: OpError("explain: argument 2: expected an integer between 0 and 1, got 2")) {
+        #expect(throws: OpError("explain: argument 2 (Y): expected an integer between 0 and 1, got 2")) {
             try VizHarness.run("explain", [.word("f"), .number(2), .number(0)], tensors: ["f": f])
         }
-        #expect(throws: OpError("explain: argument 1: 'x' was not made by conv2d (it was loaded, typed, or made by "
+        #expect(throws: OpError("explain: argument 1 (F): 'x' was not made by conv2d (it was loaded, typed, or made by "
             + "another op); explain the result of conv2d itself")) {
             try VizHarness.run("explain", [.word("x"), .number(0), .number(0)], tensors: ["x": x])
         }

@@ -97,13 +97,13 @@ final class KernelCatalogueTests: XCTestCase {
 
     func testBadParameters() {
         XCTAssertEqual(runner.error("kernel", [.word("gaussian"), .number(4)]),
-                       "kernel: argument 1: size must be an odd integer from 1 to 255, got 4")
-        XCTAssertEqual(runner.error("kernel", [.word("box")]), "kernel: argument 1: missing size N")
-        XCTAssertEqual(runner.error("kernel", [.word("edge"), .number(3)]), "kernel: argument 1: kernel edge takes no numbers")
+                       "kernel: argument 1 (NAME|LIST|random): size must be an odd integer from 1 to 255, got 4")
+        XCTAssertEqual(runner.error("kernel", [.word("box")]), "kernel: argument 1 (NAME|LIST|random): missing size N")
+        XCTAssertEqual(runner.error("kernel", [.word("edge"), .number(3)]), "kernel: argument 1 (NAME|LIST|random): kernel edge takes no numbers")
         XCTAssertEqual(runner.error("kernel", [.word("gaussian"), .number(5), .number(0)]),
-                       "kernel: argument 1: sigma must be positive, got 0")
+                       "kernel: argument 1 (NAME|LIST|random): sigma must be positive, got 0")
         XCTAssertEqual(runner.error("kernel", [.word("sobelx")]),
-                       "kernel: argument 1: unknown kernel 'sobelx'; did you mean sobel_x?")
+                       "kernel: argument 1 (NAME|LIST|random): unknown kernel 'sobelx'; did you mean sobel_x?")
     }
 
     // MARK: - random: Glorot-uniform, seeded

@@ -84,7 +84,7 @@ struct KernelTableTests {
 
     @Test func errorsNameTheProblem() throws {
         let big = try Tensor(shape: [20, 20], repeating: 0)
-        #expect(throws: OpError("show: argument 1: [20,20] is not a matrix or kernel of up to 16x16")) {
+        #expect(throws: OpError("show: argument 1 (X): [20,20] is not a matrix or kernel of up to 16x16")) {
             try VizHarness.run("show", [.word("x")], [("as", .word("table"))], tensors: ["x": big])
         }
         let bank = try Tensor(shape: [1, 2, 1, 2], values: [1, 10, 2, 20])

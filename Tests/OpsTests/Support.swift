@@ -2,16 +2,19 @@ import Foundation
 import XCTest
 @testable import Ops
 
-/// `op` applied as the shell applies it: registry lookup, `Arguments` over `positional` and `options` whose words
-/// name `tensors`, then `Registry.apply` (argument counts and keys checked) in `context`.
+/// `op` applied as the shell applies it: `positional` and `options` as arguments whose words name `tensors`, then
+/// `Registry.call` (arguments bound, errors prefixed) in `context`; the tensor it returns, if any.
 @discardableResult
 func run(_ op: String, _ positional: [Syntax], options: [(String, Syntax)] = [], tensors: [String: Tensor] = [:],
          context: Context = Context(threads: 2, write: { _ in })) throws -> Tensor? {
-    let registry = Registry()
-    guard let found = registry.op(named: op) else { throw OpError("no op \(op)") }
-    let list = ArgumentList(positional: positional, options: options.map { (key: $0.0, value: $0.1) })
-    let arguments = Arguments(op: op, list: list, lookup: { tensors[$0] }, names: { tensors.keys.sorted() })
-    return try registry.apply(found, arguments, context)
+    let lookup = { (name: String) in tensors[name].map(Value.tensor) }
+    context.variableNames = { tensors.keys.sorted() }
+    let value = try Registry().call(op, positional.map { $0.argument(lookup: lookup) },
+                                    options: options.map { (key: $0.0, value: $0.1.argument(lookup: lookup)) },
+                                    context: context)
+    guard let value else { return nil }
+    guard case .tensor(let tensor) = value else { throw OpError("\(op) returned a \(value.kindName)") }
+    return tensor
 }
 
 /// Runs ops on named tensors, for XCTest cases, collecting what they print.
@@ -41,7 +44,7 @@ final class OpRunner {
             XCTFail("\(op) did not throw", file: file, line: line)
             return ""
         } catch {
-            return (error as? OpError)?.message ?? "\(error)"
+            return "\(error)"
         }
     }
 

@@ -48,7 +48,7 @@ import Testing
         let main = try folder.write("main.convsh", "source lib.convsh\n\(DefinitionScriptTests.setup)\n"
             + "x = shaky img\nshow img\n")
         let result = try Convsh.run([main], in: folder.url)
-        #expect(result.stderr == "lib.convsh:11: error: relu: argument 1: unknown tensor 'missing' "
+        #expect(result.stderr == "lib.convsh:11: error: relu: argument 1 (X): unknown name 'missing' "
             + "(in shaky, called from \(main):4)\n")
         #expect(result.stdout.isEmpty, "the script stops at the error")
         #expect(result.status == 1)
@@ -76,7 +76,7 @@ import Testing
             end
             r = f [[1]]
             """)
-        #expect(result.stderr == "<stdin>:3: error: relu: argument 1: unknown tensor 'nothere' "
+        #expect(result.stderr == "<stdin>:3: error: relu: argument 1 (X): unknown name 'nothere' "
             + "(in f, called from <stdin>:5)\n")
         #expect(result.status == 1)
     }

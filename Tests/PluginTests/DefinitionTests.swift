@@ -141,7 +141,7 @@ import Testing
     @Test func errorInsideACommandPointsAtTheBodyLineAndTheCall() {
         let error = shell.script(DefinitionTests.block.replacingOccurrences(of: "relu f", with: "relu ff")
             + "\nr = img\nout = block img k")
-        #expect(error == "test.convsh:5: error: relu: argument 1: unknown tensor 'ff'; did you mean f? "
+        #expect(error == "test.convsh:5: error: relu: argument 1 (X): unknown name 'ff'; did you mean f? "
             + "(in block, called from test.convsh:9)")
     }
 

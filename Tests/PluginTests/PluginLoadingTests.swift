@@ -26,7 +26,7 @@ import Testing
         #expect(threshold.summary == "keep values above T, set the rest to V (default 0), like Keras' ThresholdedReLU")
         #expect(threshold.parameters == [Parameter("X", .tensor), Parameter("T", .number)])
         #expect(threshold.options == [OptionSpec("below", "V", .number)])
-        #expect(threshold.producesTensor)
+        #expect(threshold.producesValue)
         #expect(registry.op(named: "abs")?.usage == "abs X")
     }
 
@@ -108,9 +108,8 @@ import Testing
     let loaded = try PluginSet().load(Products.library("convsh_fixture_swift"), into: registry, reserved: [])
     #expect(loaded.name == "swift_negate" && loaded.ops == ["negate"])
     let negate = try #require(registry.op(named: "negate"))
-    let arguments = Arguments(op: "negate", list: ArgumentList(positional: [.list([.number(1), .number(-2.5)])]),
-                              lookup: { _ in nil }, names: { [] })
-    let y = try registry.apply(negate, arguments, Context(write: { _ in }))
+    let x = try Tensor(shape: [2], values: [1, -2.5])
+    let y = try registry.call(negate, [Argument(.tensor(x), text: "x")], context: Context(write: { _ in }))?.tensor
     #expect(y?.shape == [2])
     #expect(y?.scalars == [-1, 2.5])
 }

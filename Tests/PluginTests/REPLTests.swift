@@ -28,7 +28,7 @@ import Testing
         }
         try repl.enter("end")
         repl.type("z = twice [[-2, 3]]\r")
-        try repl.expect("error: <repl>:4: relu: argument 1: unknown tensor 'yy'; did you mean y? (in twice)")
+        try repl.expect("error: <repl>:4: relu: argument 1 (X): unknown name 'yy'; did you mean y? (in twice)")
         repl.type("help tw\t\r")  // Tab completes the defined command's name
         try repl.expect("usage: twice X\r\n  relu, then relu again")
         repl.type("def once x\rrelu x\rend\rz = once [[-2, 3]]\rz\r")

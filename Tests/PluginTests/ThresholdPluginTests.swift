@@ -60,14 +60,14 @@ import Testing
     // MARK: - Errors in the one form
 
     @Test(arguments: [
-        ("threshold x nan", "threshold: argument 2: expected a number, got nan"),
+        ("threshold x nan", "threshold: argument 2 (T): expected a number, got nan"),
         ("threshold x 0 below=nan", "threshold: option below: must not be nan"),
-        ("threshold x zero", "threshold: argument 2: expected a number, got 'zero'"),
+        ("threshold x zero", "threshold: argument 2 (T): expected a number, got 'zero'"),
         ("threshold x", "threshold: missing argument 2 (T); usage: threshold X T [below=V]"),
         ("threshold x 1 2", "threshold: argument 3: unexpected '2'; usage: threshold X T [below=V]"),
         ("threshold x 1 belo=2",
          "threshold: unknown option 'belo'; did you mean below?; usage: threshold X T [below=V]"),
-        ("abs xx", "abs: argument 1: unknown tensor 'xx'; did you mean x?"),
+        ("abs xx", "abs: argument 1 (X): unknown name 'xx'; did you mean x?"),
         ("thresold x 1", "unknown command 'thresold'; did you mean threshold? (type help)"),
     ])
     func errorsNameTheOpAndArgument(statement: String, message: String) {

@@ -52,4 +52,17 @@ static inline __attribute__((always_inline)) void ckernel_stream_fence(void) {
 #endif
 }
 
+// MARK: - Signals (signals.c)
+
+/// Cooperative cancellation: a signal handler calls `convsh_cancel_request`; work polls `convsh_cancel_requested`.
+void convsh_cancel_request(void);
+int convsh_cancel_requested(void);
+void convsh_cancel_clear(void);
+
+/// Live temporary files, which `convsh_temporaries_unlink_all` (async-signal-safe) removes on SIGINT/SIGTERM.
+/// `convsh_temporary_add` copies `path` and returns its slot (-1 when the table is full); remove frees it.
+int convsh_temporary_add(const char *path);
+void convsh_temporary_remove(int slot);
+void convsh_temporaries_unlink_all(void);
+
 #endif

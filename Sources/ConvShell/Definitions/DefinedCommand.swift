@@ -8,15 +8,15 @@ import Ops
 /// `definition` in place; it never replaces a built-in or plugin op.
 final class DefinedCommand: Op, @unchecked Sendable {
     var definition: Definition {
-        didSet { if let session { producesTensor = definition.producesTensor(registry: session.registry) } }
+        didSet { if let session { producesValue = definition.producesValue(registry: session.registry) } }
     }
-    private(set) var producesTensor: Bool
+    private(set) var producesValue: Bool
     private weak var session: Session?
 
     init(_ definition: Definition, session: Session) {
         self.definition = definition
         self.session = session
-        self.producesTensor = definition.producesTensor(registry: session.registry)
+        self.producesValue = definition.producesValue(registry: session.registry)
     }
 
     var name: String { definition.name }
@@ -37,24 +37,28 @@ final class DefinedCommand: Op, @unchecked Sendable {
 
     // MARK: - Running the body
 
-    func apply(_ arguments: Arguments, _ context: Context) throws -> Tensor? {
-        guard let session else { throw OpError("\(name): its session has ended") }
+    func apply(_ arguments: Arguments, _ context: Context) throws -> Value? {
+        guard let session else { throw OpError("its session has ended") }
         guard session.definitions.depth < DefinitionState.maxDepth else {
-            throw OpError("\(name): commands nested more than \(DefinitionState.maxDepth) deep (does it call itself?)")
+            throw OpError("commands nested more than \(DefinitionState.maxDepth) deep (does it call itself?)")
         }
         let definition = self.definition
         let caller = session.definitions.location
         var locals = session.variables
         var values: [String: Syntax] = [:]
         for (index, parameter) in definition.parameters.enumerated() {
-            let argument = arguments.syntax(index + 1)!
-            if case .word(let word) = argument, let tensor = session.variables[word] {
+            let argument = arguments.argument(index + 1)!
+            switch argument.value {
+            case .tensor(let tensor):
                 locals[parameter] = tensor
-            } else if case .list = argument {
-                locals[parameter] = try arguments.tensor(index + 1)
-            } else {
+            case .number(let n):
                 locals[parameter] = nil
-                values[parameter] = argument
+                values[parameter] = .number(n)
+            case .string(let s):
+                locals[parameter] = nil
+                values[parameter] = argument.isBareWord ? .word(s) : .quoted(s)
+            case .list, .model:
+                locals[parameter] = try arguments.tensor(index + 1)
             }
         }
 
@@ -88,9 +92,9 @@ final class DefinedCommand: Op, @unchecked Sendable {
             if let target = statement.target { values[target] = nil }
             if session.quitRequested { return nil }
         }
-        guard producesTensor else { return nil }
-        guard let result else { throw OpError("\(name): its last statement made no tensor") }
-        return result
+        guard producesValue else { return nil }
+        guard let result else { throw OpError("its last statement made no tensor") }
+        return .tensor(result)
     }
 }
 

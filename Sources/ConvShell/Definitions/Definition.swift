@@ -20,11 +20,11 @@ struct Definition {
 
     /// Whether the last statement yields a tensor, as far as can be known when `end` is read: an assignment, a
     /// list literal, an op that makes one, a tensor name or a command defined later all do; a shell word does not.
-    func producesTensor(registry: Registry) -> Bool {
+    func producesValue(registry: Registry) -> Bool {
         guard let last = body.last?.statement else { return false }
         if last.target != nil || last.command.isEmpty { return true }
         if ShellWords.word(named: last.command) != nil { return false }
-        return registry.op(named: last.command)?.producesTensor ?? true
+        return registry.op(named: last.command)?.producesValue ?? true
     }
 }
 

@@ -56,10 +56,13 @@ public struct ConvGeometry: Sendable, Equatable {
     public var relu: Bool
 
     /// Resolves a conv of `input` `[N,H,W,C]` with `kernel` shape `[kh,kw]` or `[kh,kw,Cin,Cout]`.
-    /// Throws, naming both shapes, when they do not fit together.
+    /// Throws, naming both shapes, when they do not fit together; messages show `given` (the input's shape as the
+    /// user gave it, `[H,W,C]` for an image) rather than the batch view.
     public init(input: [Int], kernel: [Int], padding: Padding, stride: (Int, Int) = (1, 1),
-                dilation: (Int, Int) = (1, 1), border: Border = .zero, relu: Bool = false) throws {
+                dilation: (Int, Int) = (1, 1), border: Border = .zero, relu: Bool = false,
+                given: [Int]? = nil) throws {
         guard input.count == 4 else { throw OpError("input must be [N,H,W,C], got \(Tensor.describe(input))") }
+        let shown = Tensor.describe(given ?? input)
         (batch, height, width, inChannels) = (input[0], input[1], input[2], input[3])
         switch kernel.count {
         case 2:
@@ -67,14 +70,14 @@ public struct ConvGeometry: Sendable, Equatable {
         case 4:
             guard kernel[2] == inChannels else {
                 throw OpError("kernel \(Tensor.describe(kernel)) expects \(kernel[2]) input channel(s), but the "
-                    + "input \(Tensor.describe(input)) has \(inChannels)")
+                    + "input \(shown) has \(inChannels)")
             }
             (kernelHeight, kernelWidth, outChannels, depthwise) = (kernel[0], kernel[1], kernel[3], false)
         default:
             throw OpError("kernel must be [kh,kw] or [kh,kw,Cin,Cout], got \(Tensor.describe(kernel))")
         }
         guard kernelHeight > 0, kernelWidth > 0, outChannels > 0, inChannels > 0 else {
-            throw OpError("empty kernel \(Tensor.describe(kernel)) or input \(Tensor.describe(input))")
+            throw OpError("empty kernel \(Tensor.describe(kernel)) or input \(shown)")
         }
         (strideY, strideX, dilationY, dilationX) = (stride.0, stride.1, dilation.0, dilation.1)
         self.border = border
@@ -83,7 +86,7 @@ public struct ConvGeometry: Sendable, Equatable {
         switch padding {
         case .valid:
             guard height >= extentY, width >= extentX else {
-                throw OpError("valid padding needs the input (\(height)x\(width), from \(Tensor.describe(input))) "
+                throw OpError("valid padding needs the input (\(height)x\(width), from \(shown)) "
                     + "at least as large as the kernel's extent \(extentY)x\(extentX) (from "
                     + "\(Tensor.describe(kernel)), dilation \(dilationY)x\(dilationX)); use same padding")
             }

@@ -7,10 +7,10 @@ struct SpatialInput {
     let batch: Tensor
     let rank: Int
 
-    /// Throws `OP: argument 1: ...` for any other rank.
-    init(_ x: Tensor, op: String) throws {
+    /// Throws `argument 1: ...` for any other rank.
+    init(_ x: Tensor) throws {
         guard (2...4).contains(x.rank) else {
-            throw OpError.argument(op, 1, "expected an image [H,W,C], a batch [N,H,W,C] or a matrix [H,W], "
+            throw OpError.argument(1, "expected an image [H,W,C], a batch [N,H,W,C] or a matrix [H,W], "
                 + "got \(Tensor.describe(x.shape))")
         }
         rank = x.rank

@@ -62,7 +62,7 @@ public final class WorkerPool: @unchecked Sendable {
     public func run(threads: Int, tasks: Int, _ body: (_ task: Int, _ worker: Int) -> Void) {
         let threads = min(max(threads, 1), tasks, WorkerPool.maxThreads)
         if threads <= 1 || WorkerPool.insideLoop {
-            for task in 0..<tasks { body(task, 0) }
+            for task in 0..<tasks where !Cancellation.isRequested { body(task, 0) }
             return
         }
         callers.lock()
@@ -96,10 +96,12 @@ public final class WorkerPool: @unchecked Sendable {
 
     // MARK: - Workers
 
-    /// Runs tasks of the current job until none are left. Its copy of the job ends when it returns.
+    /// Runs tasks of the current job until none are left, or until Ctrl-C asks every loop to stop (the op's
+    /// result is then incomplete, and `Registry.call` throws `Interrupted` instead of returning it). Its copy of
+    /// the job ends when it returns.
     private func work(worker: Int) {
         guard let job else { return }
-        while true {
+        while !Cancellation.isRequested {
             let task = nextTask.wrappingAdd(1, ordering: .relaxed).oldValue
             if task >= job.tasks { return }
             job.body(task, worker)

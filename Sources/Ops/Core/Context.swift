@@ -16,6 +16,8 @@ public final class Context: @unchecked Sendable {
     public var progressOutput: @Sendable (String) -> Void = Progress.standardError
     /// Seconds an op runs before its progress line appears.
     public var progressDelay = 0.5
+    /// The names in scope, for "did you mean" when a bare word names no variable (the session sets it).
+    public var variableNames: () -> [String] = { [] }
     private let write: (String) -> Void
 
     public init(threads: Int = WorkerPool.defaultThreads, terminal: Terminal? = nil, showsProgress: Bool = false,
@@ -30,6 +32,14 @@ public final class Context: @unchecked Sendable {
     public func print(_ text: String) {
         progress?.clear()
         write(text + "\n")
+    }
+
+    /// A context for one iteration of a `parallel for`: the same terminal and names, `threads` worker threads,
+    /// its output sent to `write` (kept together and printed in iteration order), no progress line of its own.
+    public func child(threads: Int, write: @escaping (String) -> Void) -> Context {
+        let child = Context(threads: threads, terminal: terminal, showsProgress: false, write: write)
+        child.variableNames = variableNames
+        return child
     }
 
     /// Cores this process may run on.

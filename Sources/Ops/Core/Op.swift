@@ -1,15 +1,21 @@
 /// What an op takes in one position: drives argument checks, usage text and Tab completion.
 public enum ParameterKind: Sendable, Equatable {
-    /// A tensor name, or a list literal read as a tensor.
+    /// A tensor; a number (as a 0-d tensor) or a list of numbers converts.
     case tensor
-    /// A file path, bare or quoted.
+    /// A file path, bare or quoted; completion offers files.
     case path
     /// A number.
     case number
-    /// Exactly one of these words.
+    /// A string or a bare word.
+    case string
+    /// Exactly one of these words; the registry binds and checks it before the op runs.
     case choice([String])
-    /// Free text that the op interprets itself; the words are offered by completion.
+    /// Anything the op interprets itself; the words are offered by completion.
     case text(completions: [String])
+    /// Any value (`print`, `len`, `str`).
+    case value
+    /// A model value (`m = load vgg16.keras`).
+    case model
 }
 
 /// One positional parameter of an op.
@@ -54,9 +60,10 @@ public struct OptionSpec: Sendable, Equatable {
 
 /// An operation the shell can run: one registry entry, built in or from a plugin.
 ///
-/// Help, usage, completion and argument-count errors are all derived from these properties, so they cannot
-/// drift from what `apply` accepts. `apply` receives arguments already checked against `parameters` and
-/// `options` for count and option keys; it checks kinds and values through `Arguments`' typed accessors.
+/// Help, usage, completion and argument errors are all derived from these properties, so they cannot drift from
+/// what `apply` accepts. `Registry.call` binds the arguments to `parameters` and `options` once — count, option
+/// keys, choice words — and `apply` reads kinds and values through `Arguments`' typed accessors. An op throws
+/// `OpError`s without its own name: the registry puts `OP: ` in front, once.
 public protocol Op: Sendable {
     /// The command word: `conv2d`.
     var name: String { get }
@@ -67,19 +74,19 @@ public protocol Op: Sendable {
     /// Further help paragraphs shown by `help NAME` (semantics, defaults, examples).
     var details: String { get }
     /// False for ops run for their effect (`save`, `stats`, `show`): `x = stats d` is then an error.
-    var producesTensor: Bool { get }
+    var producesValue: Bool { get }
     /// True when the op writes its result into its first argument's storage if nothing else holds it, and cannot
     /// fail once it has read that argument (`relu`). In `x = relu x` the session then lets go of `x` first.
     var reusesFirstArgument: Bool { get }
 
-    /// Runs the op; returns its tensor, or nil when it only prints or writes files.
-    func apply(_ arguments: Arguments, _ context: Context) throws -> Tensor?
+    /// Runs the op; returns its value, or nil when it only prints or writes files.
+    func apply(_ arguments: Arguments, _ context: Context) throws -> Value?
 }
 
 extension Op {
     public var options: [OptionSpec] { [] }
     public var details: String { "" }
-    public var producesTensor: Bool { true }
+    public var producesValue: Bool { true }
     public var reusesFirstArgument: Bool { false }
 
     /// `conv2d X K [same|valid] [stride=S] ...`, generated from `parameters` and `options`.

@@ -3,7 +3,7 @@ import Foundation
 /// The progress line of one running op: drawn on stderr once the op has run `delay` seconds, redrawn every
 /// `interval`, erased when the op ends.
 ///
-/// `Registry.apply` wraps every op in `Context.withProgress`, so any op that runs long shows its name and elapsed
+/// `Registry.call` wraps every op in `Context.withProgress`, so any op that runs long shows its name and elapsed
 /// time. An op that knows how far it is says so, from any thread:
 ///
 ///     context.progress?.setTotal(outputRows)        // once, before the work

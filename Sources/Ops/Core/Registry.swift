@@ -45,23 +45,30 @@ public final class Registry: @unchecked Sendable {
 
     public var names: [String] { ops.map(\.name) }
 
-    /// Checks the argument count and option keys against `op`'s description, then applies it.
-    public func apply(_ op: any Op, _ arguments: Arguments, _ context: Context) throws -> Tensor? {
-        let (required, maximum) = op.positionalRange
-        if arguments.count < required {
-            let missing = op.parameters.filter { !$0.isOptional }[arguments.count].placeholder
-            throw OpError("\(op.name): missing argument \(arguments.count + 1) (\(missing)); usage: \(op.usage)")
+    /// Runs op `name` on `positional` arguments and `options`: the one way in, for the command form, expression
+    /// calls, `def` bodies and the model executor. Binds the arguments to the op's parameters (`bind`), runs the op
+    /// inside its progress line, throws `Interrupted` when Ctrl-C arrived meanwhile, and puts `OP: ` in front of
+    /// any error, once.
+    public func call(_ name: String, _ positional: [Argument], options: [(key: String, value: Argument)] = [],
+                     context: Context) throws -> Value? {
+        guard let op = table[name] else {
+            var message = "unknown op '\(name)'"
+            if let guess = Suggest.closest(to: name, among: names) { message += "; did you mean \(guess)?" }
+            throw OpError(message)
         }
-        if let maximum, arguments.count > maximum {
-            let extra = arguments.list.positional[maximum].plainText
-            throw OpError("\(op.name): argument \(maximum + 1): unexpected '\(extra)'; usage: \(op.usage)")
+        return try call(op, positional, options: options, context: context)
+    }
+
+    /// Runs `op` as `call(_:_:options:context:)` does.
+    public func call(_ op: any Op, _ positional: [Argument], options: [(key: String, value: Argument)] = [],
+                     context: Context) throws -> Value? {
+        do {
+            let arguments = try Registry.bind(op, positional, options, variableNames: context.variableNames)
+            let result = try context.withProgress(op.name) { try op.apply(arguments, context) }
+            try Cancellation.check()
+            return result
+        } catch let error as OpError {
+            throw error.raised(by: op)
         }
-        let keys = op.options.map(\.key)
-        for (key, _) in arguments.list.options where !keys.contains(key) {
-            var message = "\(op.name): unknown option '\(key)'"
-            if let guess = Suggest.closest(to: key, among: keys) { message += "; did you mean \(guess)?" }
-            throw OpError(message + "; usage: \(op.usage)")
-        }
-        return try context.withProgress(op.name) { try op.apply(arguments, context) }
     }
 }

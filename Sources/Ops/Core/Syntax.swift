@@ -22,9 +22,18 @@ public indirect enum Syntax: Equatable, Sendable {
         }
     }
 
-    /// A number without a trailing `.0` when it is integral.
-    static func format(_ n: Double) -> String {
-        n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+    static func format(_ n: Double) -> String { Value.format(n) }
+
+    /// The number this argument denotes, when it is one.
+    public var number: Double? {
+        if case .number(let n) = self { return n }
+        return nil
+    }
+
+    /// The text without quotes, for messages and free-form values.
+    public var plainText: String {
+        if case .quoted(let s) = self { return s }
+        return text
     }
 }
 

@@ -25,28 +25,23 @@ struct Conv2D: Op {
         Example:  f = conv2d img k same stride=2
         """
 
-    func apply(_ arguments: Arguments, _ context: Context) throws -> Tensor? {
+    func apply(_ arguments: Arguments, _ context: Context) throws -> Value? {
         let input = try arguments.tensor(1)
         let kernel = try arguments.tensor(2)
-        let padding = Padding(rawValue: try arguments.choice(3, of: ["same", "valid"]) ?? "valid")!
+        let padding = Padding(rawValue: arguments.choice(3) ?? "valid")!
         let stride = try arguments.pairOption("stride", default: (1, 1))
         let dilation = try arguments.pairOption("dilation", default: (1, 1))
-        let border = Border(rawValue: try arguments.choiceOption("border", of: Border.allCases.map(\.rawValue),
-                                                                 default: "zero"))!
-        let relu = try arguments.choiceOption("activation", of: ["none", "relu"], default: "none") == "relu"
+        let border = Border(rawValue: arguments.choiceOption("border", default: "zero"))!
+        let relu = arguments.choiceOption("activation", default: "none") == "relu"
 
-        let spatial = try SpatialInput(input, op: name)
+        let spatial = try SpatialInput(input)
         let batch = spatial.batch
-        let geometry: ConvGeometry
-        do {
-            geometry = try ConvGeometry(input: batch.shape, kernel: kernel.shape, padding: padding, stride: stride,
-                                        dilation: dilation, border: border, relu: relu)
-        } catch let error as OpError {
-            throw OpError.op(name, error.message)
-        }
+        let geometry = try ConvGeometry(input: batch.shape, kernel: kernel.shape, padding: padding, stride: stride,
+                                        dilation: dilation, border: border, relu: relu,
+                                        given: input.shape)
         var output = try spatial.restoringRank(try Convolution.convolve(batch, kernel, geometry,
                                                                         threads: context.threads))
         output.origin = Origin(op: name, inputs: [batch, kernel], detail: geometry)
-        return output
+        return .tensor(output)
     }
 }

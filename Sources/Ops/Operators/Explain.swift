@@ -6,7 +6,7 @@ struct Explain: Op {
     let summary = "take one output pixel of a conv2d result apart: input window, kernel, products, sum, padding"
     let parameters = [Parameter("F", .tensor), Parameter("Y", .number), Parameter("X", .number)]
     let options = [OptionSpec("out", "C"), OptionSpec("n", "N"), OptionSpec("cin", "I"), OptionSpec("digits", "N")]
-    let producesTensor = false
+    let producesValue = false
     let details = """
         F must be the result of conv2d (it remembers its input, kernel and geometry). Y and X are output row and
         column, counted from 0 as NumPy does; out=C picks the output channel (default 0) and n=N the image of a
@@ -20,12 +20,12 @@ struct Explain: Op {
         Example:  f = conv2d img k same;  explain f 0 0
         """
 
-    func apply(_ arguments: Arguments, _ context: Context) throws -> Tensor? {
+    func apply(_ arguments: Arguments, _ context: Context) throws -> Value? {
         let f = try arguments.tensor(1)
-        let label = arguments.syntax(1)!.text
+        let label = arguments.argument(1)!.text
         guard let origin = f.origin, origin.op == "conv2d", let g = origin.detail as? ConvGeometry,
               origin.inputs.count == 2, f.count == g.outputShape.reduce(1, *) else {
-            throw OpError.argument(name, 1, "'\(label)' was not made by conv2d (it was loaded, typed, or made by "
+            throw OpError.argument(1, "'\(label)' was not made by conv2d (it was loaded, typed, or made by "
                 + "another op); explain the result of conv2d itself")
         }
         let y = try arguments.integer(2, in: 0...(g.outHeight - 1))
@@ -36,7 +36,7 @@ struct Explain: Op {
             try arguments.integerOption("cin", default: 0, in: 0...(g.inChannels - 1))
         }
         if cin != nil && g.depthwise {
-            throw OpError.option(name, "cin", "a 2-D kernel reads only input channel \(co); use out=C")
+            throw OpError.option("cin", "a 2-D kernel reads only input channel \(co); use out=C")
         }
         let digits = try arguments.integerOption("digits", default: 3, in: 0...8)
         let e = ConvExplanation(input: origin.inputs[0], kernel: origin.inputs[1], geometry: g, n: n, y: y, x: x,

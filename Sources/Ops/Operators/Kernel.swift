@@ -23,28 +23,32 @@ struct KernelOp: Op {
             """
     }
 
-    func apply(_ arguments: Arguments, _ context: Context) throws -> Tensor? {
-        if case .list = arguments.syntax(1) {
-            guard arguments.count == 1 else { throw OpError.argument(name, 2, "a list literal takes no numbers") }
-            return try arguments.tensor(1)
+    func apply(_ arguments: Arguments, _ context: Context) throws -> Value? {
+        let first = arguments.argument(1)!
+        switch first.value {
+        case .tensor, .list:
+            guard arguments.count == 1 else { throw OpError.argument(2, "a list literal takes no numbers") }
+            return .tensor(try arguments.tensor(1))
+        default: break
         }
-        guard case .word(let kind) = arguments.syntax(1) else {
-            throw OpError.argument(name, 1, "expected a kernel name, a list or random, got \(arguments.syntax(1)!.text)")
+        guard case .string(let kind) = first.value else {
+            throw OpError.argument(1, "expected a kernel name, a list or random, got \(first.text)")
         }
         let numbers = try (arguments.count > 1 ? Array(2...arguments.count) : []).map { try arguments.number($0) }
         if kind == "random" {
             guard arguments.count == 5 else {
-                throw OpError.op(name, "random takes KH KW CIN COUT, got \(arguments.count - 1) number(s)")
+                throw OpError("random takes KH KW CIN COUT, got \(arguments.count - 1) number(s)")
             }
             let sizes = try (2...5).map { try arguments.integer($0, in: 1...4096) }
             let seed = try arguments.integerOption("seed", default: 0, in: 0...Int.max)
-            return try GlorotUniform.bank(kh: sizes[0], kw: sizes[1], cin: sizes[2], cout: sizes[3],
-                                          seed: UInt64(seed))
+            return .tensor(try GlorotUniform.bank(kh: sizes[0], kw: sizes[1], cin: sizes[2], cout: sizes[3],
+                                          seed: UInt64(seed)))
         }
         do {
-            return try KernelCatalogue.kernel(named: kind, parameters: numbers)
-        } catch let error as OpError {
-            throw OpError.argument(name, 1, error.message)
+            return .tensor(try KernelCatalogue.kernel(named: kind, parameters: numbers))
+        } catch var error as OpError where error.position == nil {
+            error.position = 1
+            throw error
         }
     }
 }

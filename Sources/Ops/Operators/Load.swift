@@ -24,22 +24,18 @@ struct Load: Op {
         An image over the size cap ('set max_pixels N', default 256 megapixels) is refused before decoding.
         """
 
-    func apply(_ arguments: Arguments, _ context: Context) throws -> Tensor? {
+    func apply(_ arguments: Arguments, _ context: Context) throws -> Value? {
         let path = try arguments.path(1)
-        let words = try arguments.choices(from: 2, of: ["gray", "rgb", "alpha"])
-        if words.contains("gray") && words.contains("rgb") {
-            throw OpError.argument(name, 3, "choose one of gray and rgb")
-        }
-        let dct = try arguments.choiceOption("dct", of: ["accurate", "fast"], default: "accurate")
-        let options = LoadOptions(color: words.contains("gray") ? .gray : words.contains("rgb") ? .rgb : .stored,
-                                  keepsAlpha: words.contains("alpha"), fastDCT: dct == "fast",
+        let color = arguments.choice(2)
+        let dct = arguments.choiceOption("dct", default: "accurate")
+        let options = LoadOptions(color: color == "gray" ? .gray : color == "rgb" ? .rgb : .stored,
+                                  keepsAlpha: arguments.choice(3) != nil, fastDCT: dct == "fast",
                                   threads: context.threads)
-        let bytes: [UInt8]
-        do { bytes = try FileFormat.read(path) } catch let error as OpError { throw OpError.op(name, error.message) }
+        let bytes = try FileFormat.read(path)
         do {
-            return try TensorFile.decode(bytes, options)
+            return .tensor(try TensorFile.decode(bytes, options))
         } catch let error as OpError {
-            throw OpError.op(name, "\(path): \(error.message)")
+            throw OpError("\(path): \(error.message)")
         }
     }
 }

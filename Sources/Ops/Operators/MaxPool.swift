@@ -13,19 +13,15 @@ struct MaxPool: Op {
         Example:  p = maxpool d          # halves H and W
         """
 
-    func apply(_ arguments: Arguments, _ context: Context) throws -> Tensor? {
+    func apply(_ arguments: Arguments, _ context: Context) throws -> Value? {
         let input = try arguments.tensor(1)
-        let padding = Padding(rawValue: try arguments.choice(2, of: ["same", "valid"]) ?? "valid")!
+        let padding = Padding(rawValue: arguments.choice(2) ?? "valid")!
         let size = try arguments.pairOption("size", default: (2, 2))
         let stride = try arguments.pairOption("stride", default: size)
-        let spatial = try SpatialInput(input, op: name)
+        let spatial = try SpatialInput(input)
         let batch = spatial.batch
-        let g: ConvGeometry
-        do {
-            g = try ConvGeometry(input: batch.shape, kernel: [size.0, size.1], padding: padding, stride: stride)
-        } catch let error as OpError {
-            throw OpError.op(name, error.message)
-        }
-        return try spatial.restoringRank(try Pooling.maxPool(batch, g, threads: context.threads))
+        let g = try ConvGeometry(input: batch.shape, kernel: [size.0, size.1], padding: padding, stride: stride,
+                                 given: input.shape)
+        return .tensor(try spatial.restoringRank(try Pooling.maxPool(batch, g, threads: context.threads)))
     }
 }

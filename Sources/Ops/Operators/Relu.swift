@@ -10,8 +10,9 @@ struct Relu: Op {
     let parameters = [Parameter("X", .tensor)]
     let reusesFirstArgument = true
 
-    func apply(_ arguments: Arguments, _ context: Context) throws -> Tensor? {
+    func apply(_ arguments: Arguments, _ context: Context) throws -> Value? {
         let input = try arguments.tensor(1)
-        return try Activation.relu(consume input, threads: context.threads)
+        let overwrite = arguments.argument(1)!.mayReuseStorage
+        return .tensor(try Activation.relu(consume input, threads: context.threads, overwrite: overwrite))
     }
 }

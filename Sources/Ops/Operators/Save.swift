@@ -10,7 +10,7 @@ struct Save: Op {
         OptionSpec("quality", "N"),
         OptionSpec.choice("bits", ["8", "16"]),
     ]
-    let producesTensor = false
+    let producesValue = false
     let details = """
         .npy writes float32 exactly (NumPy format 1.0, C order). Images take [H,W], [H,W,C] or [1,H,W,C]:
         PNG 1 (gray), 2 (gray+alpha), 3 (RGB) or 4 (RGBA) channels; JPEG and .ppm 1 or 3 (.ppm repeats gray);
@@ -30,39 +30,34 @@ struct Save: Op {
         existing file as it was.
         """
 
-    func apply(_ arguments: Arguments, _ context: Context) throws -> Tensor? {
+    func apply(_ arguments: Arguments, _ context: Context) throws -> Value? {
         var x = try arguments.tensor(1)
         let path = try arguments.path(2)
-        let isGrid = try arguments.choice(3, of: ["grid"]) != nil
+        let isGrid = arguments.choice(3) != nil
         guard let format = FileFormat.forSaving(path) else {
-            throw OpError.argument(name, 2, "cannot tell the format of '\(path)'; use \(FileFormat.saveExtensions)")
+            throw OpError.argument(2, "cannot tell the format of '\(path)'; use \(FileFormat.saveExtensions)")
         }
         var options = SaveOptions()
         if arguments.option("scale") != nil {
-            options.scale = Scale(rawValue: try arguments.choiceOption(
-                "scale", of: Scale.allCases.map(\.rawValue), default: "clip"))
+            options.scale = Scale(rawValue: arguments.choiceOption("scale", default: "clip"))
         }
         if arguments.option("cmap") != nil {
-            options.colormap = ColorMap.named(try arguments.choiceOption("cmap", of: ColorMap.names, default: ""))
+            options.colormap = ColorMap.named(arguments.choiceOption("cmap", default: ""))
         }
         if arguments.option("quality") != nil {
             options.quality = try arguments.integerOption("quality", default: 92, in: 1...100)
         }
         options.bits = try arguments.integerOption("bits", default: 8, in: 8...16)
-        guard options.bits == 8 || options.bits == 16 else { throw OpError.option(name, "bits", "expected 8 or 16") }
+
         if isGrid {
-            guard format != .npy else { throw OpError.argument(name, 3, "a grid is a picture: save it as .png or .jpg") }
-            x = try Montage.render([(arguments.list.positional[0].text, x)], cmap: options.colormap ?? ColorMap.named("gray")!,
+            guard format != .npy else { throw OpError.argument(3, "a grid is a picture: save it as .png or .jpg") }
+            x = try Montage.render([(arguments.argument(1)!.text, x)], cmap: options.colormap ?? ColorMap.named("gray")!,
                                    scale: options.scale, progress: context.progress)
             // The montage is already colour-mapped and scaled to [0,1]: write it as it is.
             options.colormap = nil
             options.scale = .clip
         }
-        do {
-            try AtomicFile.write(try TensorFile.encode(x, as: format, path: path, options), to: path)
-        } catch let error as OpError {
-            throw OpError.op(name, error.message)
-        }
+        try AtomicFile.write(try TensorFile.encode(x, as: format, path: path, options), to: path)
         return nil
     }
 }

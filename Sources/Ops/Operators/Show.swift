@@ -8,7 +8,7 @@ struct Show: Op {
         OptionSpec("width", "N"), .choice("scale", Scale.allCases.map(\.rawValue)),
         OptionSpec("cin", "I"), OptionSpec("cout", "O"), .choice("as", ["table", "picture"]),
     ]
-    let producesTensor = false
+    let producesValue = false
     let details = """
         Tables: a [kh,kw] kernel or matrix up to 16x16 (also a [n] row) prints under a header in the manner of
         ImageMagick's showKernel — size WxH+X+Y with the origin SAME padding puts over the output pixel, value range,
@@ -30,9 +30,9 @@ struct Show: Op {
         Examples:  show k      show img      show f cmap=magma      show img f d      show w cin=0
         """
 
-    func apply(_ arguments: Arguments, _ context: Context) throws -> Tensor? {
+    func apply(_ arguments: Arguments, _ context: Context) throws -> Value? {
         let items = try arguments.tensors(from: 1)
-        let mode = try arguments.choiceOption("as", of: ["auto", "table", "picture"], default: "auto")
+        let mode = arguments.choiceOption("as", default: "auto")
         let tables = mode == "table" || (mode == "auto" && items.allSatisfy { KernelTable.fits($0.tensor.shape) })
         let cmap = try colorMap(arguments, default: tables ? "Blues_r" : "gray")
         if tables {
@@ -58,14 +58,14 @@ struct Show: Op {
         for (position, item) in items.enumerated() {
             let shape = item.tensor.shape
             guard KernelTable.fits(shape) else {
-                throw OpError.argument(name, position + 1, "\(Tensor.describe(shape)) is not a matrix or kernel of "
+                throw OpError.argument(position + 1, "\(Tensor.describe(shape)) is not a matrix or kernel of "
                     + "up to \(KernelTable.maxSide)x\(KernelTable.maxSide)")
             }
             if shape.count == 4, let cin, cin >= shape[2] {
-                throw OpError.option(name, "cin", "\(item.label) has \(shape[2]) input channel(s), got \(cin)")
+                throw OpError.option("cin", "\(item.label) has \(shape[2]) input channel(s), got \(cin)")
             }
             if shape.count == 4, let cout, cout >= shape[3] {
-                throw OpError.option(name, "cout", "\(item.label) has \(shape[3]) output channel(s), got \(cout)")
+                throw OpError.option("cout", "\(item.label) has \(shape[3]) output channel(s), got \(cout)")
             }
             parts.append(KernelTable.render(item.tensor, label: item.label, digits: digits, style: style,
                                             cmap: cmap, cin: cin, cout: cout))
@@ -78,7 +78,7 @@ struct Show: Op {
     private func showPictures(_ items: [(label: String, tensor: Tensor)], _ arguments: Arguments,
                               _ context: Context, _ cmap: ColorMap) throws {
         let scale = try arguments.option("scale").map { _ in
-            Scale(rawValue: try arguments.choiceOption("scale", of: Scale.allCases.map(\.rawValue), default: "auto"))!
+            Scale(rawValue: arguments.choiceOption("scale", default: "auto"))!
         }
         let width = try arguments.option("width").map { _ in
             try arguments.integerOption("width", default: 1, in: 1...1000)
@@ -88,7 +88,9 @@ struct Show: Op {
             do {
                 tiles += try Tile.tiles(of: item.tensor, label: items.count == 1 ? nil : item.label)
             } catch let error as OpError {
-                throw OpError.argument(name, position + 1, error.message)
+                var located = error
+                located.position = position + 1
+                throw located
             }
         }
         guard let terminal = context.terminal else {
@@ -108,10 +110,10 @@ struct Show: Op {
 
     /// The colour map named by `cmap=`, or `fallback`.
     private func colorMap(_ arguments: Arguments, default fallback: String) throws -> ColorMap {
-        let name = arguments.textOption("cmap") ?? fallback
+        let name = try arguments.stringOption("cmap") ?? fallback
         if let map = ColorMap.named(name) { return map }
         var message = "unknown colour map '\(name)'"
         if let guess = Suggest.closest(to: name, among: ColorMap.names) { message += "; did you mean \(guess)?" }
-        throw OpError.option(self.name, "cmap", message + " (maps: \(ColorMap.baseNames.joined(separator: ", ")))")
+        throw OpError.option("cmap", message + " (maps: \(ColorMap.baseNames.joined(separator: ", ")))")
     }
 }

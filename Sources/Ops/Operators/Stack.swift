@@ -9,15 +9,15 @@ struct Stack: Op {
         Example:  bank = stack edge bottom_sobel emboss; maps = conv2d img bank same
         """
 
-    func apply(_ arguments: Arguments, _ context: Context) throws -> Tensor? {
+    func apply(_ arguments: Arguments, _ context: Context) throws -> Value? {
         var kernels: [Tensor] = []
         for position in 1...arguments.count {
             let kernel = try tensorOrCatalogueKernel(arguments, position)
             guard kernel.rank == 2 else {
-                throw OpError.argument(name, position, "expected a 2-D kernel [kh,kw], got \(Tensor.describe(kernel.shape))")
+                throw OpError.argument(position, "expected a 2-D kernel [kh,kw], got \(Tensor.describe(kernel.shape))")
             }
             if let first = kernels.first, first.shape != kernel.shape {
-                throw OpError.argument(name, position, "kernel \(Tensor.describe(kernel.shape)) differs in size from "
+                throw OpError.argument(position, "kernel \(Tensor.describe(kernel.shape)) differs in size from "
                     + "the first, \(Tensor.describe(first.shape))")
             }
             kernels.append(kernel)
@@ -31,7 +31,7 @@ struct Stack: Op {
                 }
             }
         }
-        return bank
+        return .tensor(bank)
     }
 
     /// The tensor at `position`, or, when a bare word names no tensor, the fixed catalogue kernel of that name.
@@ -39,8 +39,8 @@ struct Stack: Op {
         do {
             return try arguments.tensor(position)
         } catch {
-            guard case .word(let word) = arguments.syntax(position), let entry = KernelCatalogue.entry(named: word),
-                  entry.parameters.isEmpty else { throw error }
+            guard let argument = arguments.argument(position), argument.isBareWord, let word = argument.value.string,
+                  let entry = KernelCatalogue.entry(named: word), entry.parameters.isEmpty else { throw error }
             return try KernelCatalogue.kernel(named: word, parameters: [])
         }
     }

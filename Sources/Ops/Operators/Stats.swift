@@ -5,7 +5,7 @@ struct Stats: Op {
     let name = "stats"
     let summary = "print shape, min, max, mean, std, the fractions of zeros and negatives, and a histogram"
     let parameters = [Parameter("X", .tensor)]
-    let producesTensor = false
+    let producesValue = false
     let details = """
         std is the population standard deviation (NumPy's default, ddof=0). Compare a map before and after relu:
         relu turns every negative into a zero.
@@ -14,10 +14,10 @@ struct Stats: Op {
         blank bin is empty, any other shows at least ▁.
         """
 
-    func apply(_ arguments: Arguments, _ context: Context) throws -> Tensor? {
+    func apply(_ arguments: Arguments, _ context: Context) throws -> Value? {
         let x = try arguments.tensor(1)
         let s = Summary(x)
-        let label = arguments.list.positional[0].text
+        let label = arguments.argument(1)!.text
         context.print("\(label): \(Tensor.describe(x.shape)) float32, \(Tensor.formatBytes(x.byteCount))")
         guard s.count > 0 else { return nil }
         context.print(String(format: "  min %.6g  max %.6g  mean %.6g  std %.6g", s.min, s.max, s.mean, s.std))

@@ -56,8 +56,8 @@ import TestSupport
         let missing = folder.url.appendingPathComponent("nope.png").path
         #expect(errorMessage { try load(missing) } == "load: \(missing): no such file")
         #expect(errorMessage { try load(folder.path) } == "load: \(folder.path) is a folder")
-        #expect(errorMessage { try load(missing, "gray", "rgb") } == "load: argument 3: choose one of gray and rgb")
-        #expect(errorMessage { try load(missing, "grey") }.hasPrefix("load: argument 2: expected gray|rgb|alpha"))
+        #expect(errorMessage { try load(missing, "gray", "rgb") } == "load: argument 2 (gray|rgb): choose one of gray|rgb, got 'gray' and 'rgb'")
+        #expect(errorMessage { try load(missing, "grey") }.hasPrefix("load: argument 2 (gray|rgb): expected gray|rgb, got 'grey'; did you mean gray?"))
     }
 
     @Test func emptyFile() throws {

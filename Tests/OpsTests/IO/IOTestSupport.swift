@@ -46,7 +46,7 @@ func errorMessage(_ body: () throws -> Any?, sourceLocation: SourceLocation = #_
         _ = try body()
         Issue.record("expected an error", sourceLocation: sourceLocation)
     } catch let error as OpError {
-        return error.message
+        return error.description
     } catch {
         Issue.record("expected an OpError, got \(error)", sourceLocation: sourceLocation)
     }

@@ -31,7 +31,7 @@ import TestSupport
         #expect(try SaveTests.samples(try FileFormat.read(path)) == [0, 255, 255, 255, 0, 255])
         let message = errorMessage { try run("save", [.word("x"), .quoted(path + ".npy"), .word("grid")],
                                              tensors: ["x": x]) }
-        #expect(message == "save: argument 3: a grid is a picture: save it as .png or .jpg")
+        #expect(message == "save: argument 3 (grid): a grid is a picture: save it as .png or .jpg")
     }
 
     @Test func clipClampsAndRoundsToNearest() throws {
@@ -105,9 +105,9 @@ import TestSupport
         ("x.jpg", [5, 4, 1], [("bits", Syntax.number(16))], "a JPEG has 8 bits"),
         ("x.png", [5, 4, 1], [("quality", Syntax.number(80))], "quality applies to JPEG files only"),
         ("x.npy", [5, 4, 1], [("scale", Syntax.word("auto"))], ".npy stores float32 exactly"),
-        ("x.png", [5, 4, 1], [("bits", Syntax.number(12))], "option bits: expected 8 or 16"),
+        ("x.png", [5, 4, 1], [("bits", Syntax.number(12))], "option bits: expected 8|16, got '12'"),
         ("x.png", [5, 4, 1], [("cmap", Syntax.word("magam"))], "option cmap: unknown value 'magam' (help save lists the 30 choices); did you mean magma?"),
-        ("x.gif", [5, 4, 1], [], "argument 2: cannot tell the format of"),
+        ("x.gif", [5, 4, 1], [], "argument 2 (PATH): cannot tell the format of"),
         ("x.pgm", [0, 4, 1], [], "cannot save [0,4,1] as Netpbm: the image is empty"),
     ] as [(String, [Int], [(String, Syntax)], String)])
     func refusesWithAReason(_ name: String, _ shape: [Int], _ options: [(String, Syntax)], _ reason: String) throws {
