@@ -59,6 +59,7 @@ final class Session {
             var line = String(format: "%.1f ms", seconds * 1000)
             if let work = result?.origin?.detail as? FlopCounting, seconds > 0 {
                 line += String(format: ", %.1f GFLOP/s", work.flops / seconds / 1e9)
+                if let method = work.method { line += ", " + method }
             }
             print(line)
         }

@@ -23,7 +23,7 @@ enum ShellWords {
                       for name in arguments.positional { try session.delete(name.plainText) }
                   }),
         ShellWord(name: "set", usage: "set [KEY VALUE]",
-                  summary: "change a setting: threads N, timing on|off, max_pixels N (none: show them)",
+                  summary: "change a setting: threads N, timing on|off, max_pixels N, conv_algo A (none: show them)",
                   run: { session, arguments in try Settings.run(session, arguments) }),
         ShellWord(name: Parser.timeWord, usage: "time STATEMENT",
                   summary: "run a statement and print how long it took (and GFLOP/s for a conv)",

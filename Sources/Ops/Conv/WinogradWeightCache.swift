@@ -42,6 +42,7 @@ final class WinogradWeightCache: @unchecked Sendable {
         let weights = try WinogradWeights(kernel.buffer.pointer, inChannels: kernel.shape[2],
                                           outChannels: kernel.shape[3], tile: m, widths: kernels.widths,
                                           threads: threads)
+        try Cancellation.check()  // the pool skipped tasks: never cache half-transformed weights
         guard weights.bytes <= WinogradWeightCache.maxBytes else { return weights }
         lock.lock()
         defer { lock.unlock() }
