@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a conv is computed when more than one algorithm can: `conv2d ... algo=`, `set conv_algo`.
 ///
 /// - `direct` (the default): the TF-exact direct convolution; every output is one float32 sum of its products.
@@ -8,9 +10,12 @@
 public enum ConvAlgorithm: String, Sendable, CaseIterable {
     case direct, winograd, auto
 
-    /// F(m×m, 3×3)'s m for `winograd`: 4, chosen by measurement (docs/kernels.md: F(6,3) is faster still on
-    /// large layers but its error exceeds the documented bound).
-    public static let winogradTile = 4
+    /// F(m×m, 3×3)'s m for `winograd`: 4, chosen by measurement (docs/kernels.md: F(6,3) is faster still but its
+    /// error is about twice F(4,3)'s and breaks the 10x-of-direct bound on larger layers). `CONVSH_WINOGRAD_TILE=6`
+    /// selects F(6,3) instead, for measurement and comparison (as `CONVSH_ISA` selects a kernel set).
+    public static let winogradTile: Int = {
+        ProcessInfo.processInfo.environment["CONVSH_WINOGRAD_TILE"] == "6" ? 6 : 4
+    }()
 
     /// The `c` of Winograd's error bound: every output of F(m×m, 3×3) is within `(9·Cin + c)·2⁻²⁴·M` of the
     /// exact conv, `M` the largest `Σ|x·w|` over the output (the direct conv's per-output worst case, taken over

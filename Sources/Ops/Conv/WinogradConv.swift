@@ -40,6 +40,9 @@ final class WinogradConv {
     private let tilesY: Int, tilesX: Int, tileCount: Int
     /// Tiles per chunk (a multiple of every block's R).
     private let chunk: Int
+    /// Floats between neighbouring planes of V and of M: a chunk's rows plus one cache line, so that the α² planes
+    /// a transform touches for one tile do not all fall into the same few L1 sets.
+    private let vPlane: Int, mPlane: Int
     /// Per block: the register tile (index into `kernels.shapes`) and its α² GEMM taps (one per plane).
     private let shapes: [Int]
     private let taps: UnsafeMutablePointer<ConvTap>
@@ -79,9 +82,11 @@ final class WinogradConv {
             for xi in 0..<planes { taps[b * planes + xi] = ConvTap(offset: 0, weights: weights.plane(block, xi)) }
         }
         let widest = weights.blocks.map(\.width).max() ?? 1
+        vPlane = chunk * g.inChannels + 16
+        mPlane = chunk * widest + 16
         var l = ScratchLayout()
-        let v = l.reserve(planes * chunk * g.inChannels, of: Float.self)
-        let mm = l.reserve(planes * chunk * widest, of: Float.self)
+        let v = l.reserve(planes * vPlane, of: Float.self)
+        let mm = l.reserve(planes * mPlane, of: Float.self)
         let patch = l.reserve(planes * g.inChannels, of: Float.self)
         let work = l.reserve(planes * kernels.lanes, of: Float.self)
         layout = (v, mm, patch, work, l.bytes)
@@ -109,8 +114,8 @@ final class WinogradConv {
             let shape = shapes[b], r = kernels.shapes[shape].pixels
             for xi in 0..<planes {
                 var args = ConvTileArgs(
-                    origin: v + xi * chunk * g.inChannels, taps: taps + b * planes + xi, tapCount: 1,
-                    inner: g.inChannels, pixelStep: g.inChannels, out: mBuffer + xi * chunk * block.width,
+                    origin: v + xi * vPlane, taps: taps + b * planes + xi, tapCount: 1,
+                    inner: g.inChannels, pixelStep: g.inChannels, out: mBuffer + xi * mPlane,
                     outStep: block.width, tiles: chunk / r, accumulate: false, relu: false)
                 kernels.tiles(shape, &args)
             }
@@ -118,7 +123,7 @@ final class WinogradConv {
                 let (n, ty, tx) = position(first + t)
                 let (oy, ox) = (ty * m, tx * m)
                 var args = WinogradOutputArgs(
-                    source: mBuffer + t * block.width, planeStep: chunk * block.width, channels: block.width,
+                    source: mBuffer + t * block.width, planeStep: mPlane, channels: block.width,
                     store: block.count, bias: bias.map { $0 + block.first }, relu: g.relu,
                     out: output + ((n * g.outHeight + oy) * g.outWidth + ox) * g.outChannels + block.first,
                     rowStep: g.outWidth * g.outChannels, pixelStep: g.outChannels,
@@ -160,7 +165,7 @@ final class WinogradConv {
             rowStep = alpha * cin
         }
         var args = WinogradInputArgs(source: source, rowStep: rowStep, pixelStep: cin, channels: cin, out: out,
-                                     planeStep: chunk * cin, scratch: scratch + layout.work)
+                                     planeStep: vPlane, scratch: scratch + layout.work)
         kernels.winogradInput(&args, m)
     }
 }
