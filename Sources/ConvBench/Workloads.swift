@@ -76,7 +76,13 @@ enum Workloads {
                             dataBytes: bytes,
                             variants: [("maxpool", { _ = try Pooling.maxPool(x, g, threads: threads, isa: isa) })])
         default:
-            throw OpError("unknown workload '\(id)'; expected one of \(ids.joined(separator: ","))")
+            // `conv:N,H,W,Cin,Cout`: any 3x3 SAME stride-1 conv, direct and Winograd (for `auto`'s measurements).
+            let sizes = id.hasPrefix("conv:") ? id.dropFirst(5).split(separator: ",").compactMap { Int($0) } : []
+            guard sizes.count == 5, sizes.allSatisfy({ $0 > 0 }) else {
+                throw OpError("unknown workload '\(id)'; expected one of \(ids.joined(separator: ",")) or "
+                    + "conv:N,H,W,Cin,Cout")
+            }
+            return try conv(id, Array(sizes[0..<4]), sizes[4], stride: 1, threads: threads, isa: isa)
         }
     }
 
@@ -92,7 +98,7 @@ enum Workloads {
         return Workload(id: id, title: title, unit: "gflops", work: g.flops,
                         dataBytes: x.byteCount + k.byteCount + g.outputShape.reduce(4, *),
                         variants: [("conv2d", { _ = try Convolution.convolve(x, k, g, threads: threads, isa: isa) })]
-                            + (stride == 1 && input[3] >= 32 ? winograd(x, k, g, threads: threads, isa: isa) : []))
+                            + (stride == 1 && input[3] >= 8 ? winograd(x, k, g, threads: threads, isa: isa) : []))
     }
 
     /// `algo=winograd` (F(4,3)) and F(6,3), with the kernel's transform cached as in repeated conv2d calls.

@@ -3,8 +3,9 @@ import Foundation
 /// How a conv is computed when more than one algorithm can: `conv2d ... algo=`, `set conv_algo`.
 ///
 /// - `direct` (the default): the TF-exact direct convolution; every output is one float32 sum of its products.
-/// - `winograd`: F(4×4, 3×3) for stride-1, dilation-1 3x3 filter banks (any padding, border and batch), fewer
-///   multiplies at a small, bounded extra rounding error; any other conv runs direct.
+/// - `winograd`: F(4×4, 3×3) for stride-1, dilation-1 3x3 filter banks of at least `winogradMinChannels` input
+///   channels (any padding, border and batch), fewer multiplies at a small, bounded extra rounding error; any
+///   other conv runs direct.
 /// - `auto`: Winograd where it was measured faster (`prefersWinograd`), direct elsewhere; a pure function of the
 ///   geometry, so the same shape always takes the same path.
 public enum ConvAlgorithm: String, Sendable, CaseIterable {
@@ -16,6 +17,11 @@ public enum ConvAlgorithm: String, Sendable, CaseIterable {
     public static let winogradTile: Int = {
         ProcessInfo.processInfo.environment["CONVSH_WINOGRAD_TILE"] == "6" ? 6 : 4
     }()
+
+    /// Fewer input channels run direct even with `winograd`: the transforms' rounding error does not shrink with
+    /// Cin while direct's does, and at Cin = 3 F(4,3)'s error was 14x direct's (scripts/winograd-accuracy.py),
+    /// beyond the 10x the issue allows; nor is it faster there (the transforms outweigh the short GEMMs).
+    public static let winogradMinChannels = 16
 
     /// The `c` of Winograd's error bound: every output of F(m×m, 3×3) is within `(9·Cin + c)·2⁻²⁴·M` of the
     /// exact conv, `M` the largest `Σ|x·w|` over the output (the direct conv's per-output worst case, taken over
@@ -32,9 +38,10 @@ public enum ConvAlgorithm: String, Sendable, CaseIterable {
         }
     }
 
-    /// Where F(4,3) beat the direct conv in `scripts/bench` (2-core Zen 5, 1 and 2 threads): enough input and
-    /// output channels that the GEMMs dominate the transforms, and enough tiles to amortise the weight transform.
+    /// Where F(4,3) beat the direct conv (`convsh-bench conv:N,H,W,Cin,Cout`, 2 threads, shared 2-core Zen 5):
+    /// 2.1-2.6x on W3/W4-sized layers, 2.5x at 56² 256 → 256, 1.8x at 28² 512 → 512, 1.3x at 14² 512 → 512,
+    /// but no gain at 32² 32 → 32: at least 64 channels in and out and an output of at least 14x14.
     static func prefersWinograd(_ g: ConvGeometry) -> Bool {
-        g.inChannels >= 32 && g.outChannels >= 32 && g.outHeight >= 16 && g.outWidth >= 16
+        g.inChannels >= 64 && g.outChannels >= 64 && g.outHeight >= 14 && g.outWidth >= 14
     }
 }

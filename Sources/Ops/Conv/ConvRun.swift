@@ -19,7 +19,7 @@ public struct ConvRun: FlopCounting, Sendable {
     /// `direct`, `pointwise`, `depthwise`, `winograd F(4,3)`; a fallback from `winograd` says why.
     public var method: String? {
         if path == .winograd { return "winograd F(\(ConvAlgorithm.winogradTile),3)" }
-        if algorithm == .winograd { return "\(path.rawValue) (winograd needs a 3x3 filter bank, stride 1, dilation 1)" }
+        if algorithm == .winograd { return "\(path.rawValue) (winograd needs a 3x3 filter bank, stride 1, dilation 1, 16+ input channels)" }
         return path.rawValue
     }
 }

@@ -50,9 +50,10 @@ final class WinogradConv {
 
     var tasks: Int { (tileCount + chunk - 1) / chunk }
 
-    /// True when F(m×m, 3×3) computes `g`: a 3x3 filter bank (not depthwise) with stride 1 and dilation 1.
+    /// True when F(m×m, 3×3) computes `g`: a 3x3 filter bank (not depthwise) with stride 1 and dilation 1 and at
+    /// least `ConvAlgorithm.winogradMinChannels` input channels.
     static func accepts(_ g: ConvGeometry) -> Bool {
-        !g.depthwise && g.kernelHeight == 3 && g.kernelWidth == 3 && g.strideY == 1 && g.strideX == 1
+        !g.depthwise && g.inChannels >= ConvAlgorithm.winogradMinChannels && g.kernelHeight == 3 && g.kernelWidth == 3 && g.strideY == 1 && g.strideX == 1
             && g.dilationY == 1 && g.dilationX == 1
     }
 

@@ -46,29 +46,30 @@ final class WinogradWeights: @unchecked Sendable {
 
         let g = WinogradWeights.transform(tile: m)
         nonisolated(unsafe) let (out, blocks) = (storage, blocks)
-        // One task per (block, input channel): writes its own `planes × width` floats.
+        // One task per (block, input channel): writes its own `planes × width` floats. The inner loops run along
+        // the block's output channels, which are consecutive in both layouts, so they vectorise.
         WorkerPool.shared.run(threads: threads, tasks: blocks.count * cin) { task, _ in
             let block = blocks[task / cin], ci = task % cin
-            var left = [Double](repeating: 0, count: alpha * 3)  // G g
-            for j in 0..<block.width {
-                let co = block.first + j
-                let base = out + block.offset + ci * block.width + j
-                guard co < cout else {
-                    for xi in 0..<planes { base[xi * cin * block.width] = 0 }
-                    continue
-                }
-                for l in 0..<alpha {
-                    for kx in 0..<3 {
-                        var s = 0.0
-                        for ky in 0..<3 { s += g[l * 3 + ky] * Double(kernel[((ky * 3 + kx) * cin + ci) * cout + co]) }
-                        left[l * 3 + kx] = s
+            let (width, count) = (block.width, block.count)
+            let left = UnsafeMutablePointer<Double>.allocate(capacity: alpha * 3 * width)  // G g, per channel
+            defer { left.deallocate() }
+            for l in 0..<alpha {
+                for kx in 0..<3 {
+                    let row = left + (l * 3 + kx) * width
+                    row.update(repeating: 0, count: width)
+                    for ky in 0..<3 {
+                        let gk = g[l * 3 + ky], source = kernel + ((ky * 3 + kx) * cin + ci) * cout + block.first
+                        for j in 0..<count { row[j] += gk * Double(source[j]) }
                     }
                 }
-                for l in 0..<alpha {
-                    for k in 0..<alpha {
-                        let u = left[l * 3] * g[k * 3] + left[l * 3 + 1] * g[k * 3 + 1] + left[l * 3 + 2] * g[k * 3 + 2]
-                        base[(l * alpha + k) * cin * block.width] = Float(u)
-                    }
+            }
+            for l in 0..<alpha {
+                for k in 0..<alpha {
+                    let (a, b, c) = (g[k * 3], g[k * 3 + 1], g[k * 3 + 2])
+                    let r = left + l * 3 * width
+                    let target = out + block.offset + ((l * alpha + k) * cin + ci) * width
+                    for j in 0..<count { target[j] = Float(r[j] * a + r[width + j] * b + r[2 * width + j] * c) }
+                    (target + count).update(repeating: 0, count: width - count)
                 }
             }
         }

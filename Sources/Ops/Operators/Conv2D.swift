@@ -24,12 +24,12 @@ struct Conv2D: Op {
         ndimage modes reflect/nearest/wrap; it changes only what padded pixels read, never the output size.
         activation=relu applies max(0, x) as each output is stored (Keras' activation='relu').
         algo=direct (default; set conv_algo changes it) | winograd | auto. winograd computes a 3x3 filter bank with
-        stride 1 and dilation 1 (any padding, border, batch) by Winograd's F(4x4,3x3), with fewer multiplies and a
-        bounded extra rounding error: |y - exact| <= (9*Cin + 64) * 2^-24 * M for every output, M the largest
-        sum of |x*w| in the output (direct meets (9*Cin + 2) * 2^-24 * its own sum of |x*w|). Measured on [0,1]
-        images with Glorot weights: within 10x of direct's max error (docs/kernels.md). A NaN or Inf input spoils
+        stride 1, dilation 1 and 16+ input channels (any padding, border, batch) by Winograd's F(4x4,3x3): fewer
+        multiplies, a bounded extra rounding error: |y - exact| <= (9*Cin + 64) * 2^-24 * M for every output, M the
+        largest sum of |x*w| in the output (direct meets (9*Cin + 2) * 2^-24 * its own sum of |x*w|). Measured on
+        [0,1] images with Glorot weights: at most 6x direct's max error (docs/kernels.md). A NaN or Inf input spoils
         its whole 4x4 output tile. Other convs run direct; time says which ran. auto takes winograd where it was
-        measured faster (32+ channels in and out, output 16x16 or larger), direct elsewhere.
+        measured faster (64+ channels in and out, output 14x14 or larger), direct elsewhere.
         Example:  f = conv2d img k same stride=2
         """
 
