@@ -65,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "ConvShell",
             dependencies: [
-                "Ops", "CEdit",
+                "Ops", "CEdit", "CKernelSupport",
                 "PluginHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -75,7 +75,7 @@ let package = Package(
         // Times the benchmark workloads (scripts/bench runs it in a release build).
         .executableTarget(name: "ConvBench", dependencies: ["Ops"], path: "Sources/ConvBench"),
         .testTarget(name: "OpsTests", dependencies: ["Ops", "TestSupport"], path: "Tests/OpsTests",
-                    resources: [.copy("Reference")]),
+                    resources: [.copy("Reference"), .copy("CourseReference")]),
         // Plugins the plugin tests load: no entry point, a wrong interface version, one that declines interface 1,
         // a name clash, a malformed description, and a plugin written in Swift.
         .target(name: "FixtureNotAPlugin", path: "Tests/PluginFixtures/NotAPlugin", publicHeadersPath: "."),

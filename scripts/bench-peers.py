@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Times the peers of ConvShell's benchmark workloads W1-W8 (TensorFlow, ONNX Runtime, OpenCV, NumPy).
+"""Times the peers of ConvShell's benchmark workloads W1-W8 (TensorFlow, ONNX Runtime, OpenCV, NumPy) and C1-C2
+(TensorFlow's avg_pool2d and image.resize).
 
 Run by `scripts/bench --peers` with the interpreter in CONVSH_PYTHON (a venv with tensorflow-cpu, onnxruntime,
 onnx, opencv-python-headless and numpy). Each (library, thread count) runs in a fresh process, because
@@ -21,7 +22,7 @@ EDGE = [[-1.0, -1.0, -1.0], [-1.0, 8.0, -1.0], [-1.0, -1.0, -1.0]]
 # id: (N, H, W, Cin, Cout, stride) of the 3x3 SAME convs
 CONVS = {"W2": (1, 224, 224, 3, 64, 1), "W3": (1, 224, 224, 64, 64, 1), "W4": (1, 112, 112, 128, 128, 1),
          "W5": (8, 224, 224, 64, 64, 1), "W6": (1, 224, 224, 64, 64, 2)}
-WORKLOADS = ["W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8"]
+WORKLOADS = ["W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8", "C1", "C2"]
 LIBS = ["tf", "ort", "cv2", "np"]
 
 
@@ -73,8 +74,10 @@ def inputs(np, wl):
         return rng.random((1, 4096, 4096, 1), dtype=np.float32), np.array(EDGE, np.float32).reshape(3, 3, 1, 1), 1
     if wl == "W7":
         return rng.standard_normal((4096, 4096, 16), dtype=np.float32), None, None
-    if wl == "W8":
+    if wl in ("W8", "C1"):
         return rng.standard_normal((1, 224, 224, 64), dtype=np.float32), None, None
+    if wl == "C2":
+        return rng.random((1, 1024, 1024, 3), dtype=np.float32), None, None
     n, h, w, cin, cout, s = CONVS[wl]
     limit = (6.0 / (9 * (cin + cout))) ** 0.5
     return (rng.random((n, h, w, cin), dtype=np.float32),
@@ -86,7 +89,7 @@ def rate(np, wl, ms, x, stride):
         n, h, w, cin, cout, s = CONVS[wl]
         oh, ow = -(-h // s), -(-w // s)
         return 2.0 * n * oh * ow * cin * cout * 9 / (ms * 1e-3) / 1e9, "gflops"
-    out = x.nbytes // 4 if wl == "W8" else x.nbytes
+    out = {"W8": x.nbytes // 4, "C1": x.nbytes // 4, "C2": 224 * 224 * 3 * 4}.get(wl, x.nbytes)
     return (x.nbytes + out) / (ms * 1e-3) / 1e9, "gbps"
 
 
@@ -100,6 +103,10 @@ def worker_tf(np, wl, threads, emit, seconds):
         emit("tf.nn.relu", lambda: tf.nn.relu(xt), x, s, None)
     elif wl == "W8":
         emit("tf.nn.max_pool2d", lambda: tf.nn.max_pool2d(xt, ksize=2, strides=2, padding="VALID"), x, s, None)
+    elif wl == "C1":
+        emit("tf.nn.avg_pool2d", lambda: tf.nn.avg_pool2d(xt, ksize=2, strides=2, padding="VALID"), x, s, None)
+    elif wl == "C2":
+        emit("tf.image.resize", lambda: tf.image.resize(xt, (224, 224), method="bilinear"), x, s, None)
     else:
         wt = tf.constant(w)
         f = lambda: tf.nn.conv2d(xt, wt, strides=s, padding="SAME")
@@ -110,7 +117,7 @@ def worker_ort(np, wl, threads, emit, seconds):
     import onnx
     import onnxruntime as ort
     from onnx import TensorProto, helper, numpy_helper
-    if wl == "W7":
+    if wl in ("W7", "C1", "C2"):
         return
     x, w, s = inputs(np, wl)
     xn = np.ascontiguousarray(x.transpose(0, 3, 1, 2))

@@ -62,9 +62,13 @@ static inline int convsh_history_save(History *h, const char *path) {
 /// Set by SIGINT (Ctrl-C) while the REPL runs; read and cleared by convsh_take_interrupt.
 static volatile sig_atomic_t convsh_interrupted = 0;
 
+/// The cooperative stop flag of running ops and loops (Ops' Cancellation; defined in CKernelSupport).
+void convsh_cancel_request(void);
+
 static void convsh_on_sigint(int signal) {
     (void)signal;
     convsh_interrupted = 1;
+    convsh_cancel_request();
 }
 
 /// Catches SIGINT without SA_RESTART, so a pending read returns EINTR and the line being edited is dropped.

@@ -76,13 +76,13 @@ enum Workloads {
                             dataBytes: bytes,
                             variants: [("maxpool", { _ = try Pooling.maxPool(x, g, threads: threads, isa: isa) })])
         default:
+            if let workload = try MathWorkloads.make(id, threads: threads, isa: isa) { return workload }
             // `conv:N,H,W,Cin,Cout`: any 3x3 SAME stride-1 conv, direct and Winograd (for `auto`'s measurements).
             let sizes = id.hasPrefix("conv:") ? id.dropFirst(5).split(separator: ",").compactMap { Int($0) } : []
-            guard sizes.count == 5, sizes.allSatisfy({ $0 > 0 }) else {
-                throw OpError("unknown workload '\(id)'; expected one of \(ids.joined(separator: ",")) or "
-                    + "conv:N,H,W,Cin,Cout")
+            if sizes.count == 5, sizes.allSatisfy({ $0 > 0 }) {
+                return try conv(id, Array(sizes[0..<4]), sizes[4], stride: 1, threads: threads, isa: isa)
             }
-            return try conv(id, Array(sizes[0..<4]), sizes[4], stride: 1, threads: threads, isa: isa)
+            return try CourseWorkloads.make(id, threads: threads)
         }
     }
 

@@ -87,4 +87,8 @@ public enum AVX2Kernels {
     }
 
     public static func maxPool(_ args: UnsafePointer<PoolArgs>) { runMaxPool(args, Lanes8.self) }
+
+    public static func elementwise(_ args: UnsafePointer<ElementwiseArgs>) {
+        runElementwise(args, Lanes8.self, SIMD8<Float>.self)
+    }
 }

@@ -97,4 +97,8 @@ public enum AVX512Kernels {
     }
 
     public static func maxPool(_ args: UnsafePointer<PoolArgs>) { runMaxPool(args, Lanes16.self) }
+
+    public static func elementwise(_ args: UnsafePointer<ElementwiseArgs>) {
+        runElementwise(args, Lanes16.self, SIMD16<Float>.self)
+    }
 }

@@ -91,4 +91,8 @@ public enum GenericKernels {
     }
 
     public static func maxPool(_ args: UnsafePointer<PoolArgs>) { runMaxPool(args, Lanes4.self) }
+
+    public static func elementwise(_ args: UnsafePointer<ElementwiseArgs>) {
+        runElementwise(args, Lanes4.self, SIMD4<Float>.self)
+    }
 }

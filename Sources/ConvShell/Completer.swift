@@ -13,7 +13,7 @@ struct Completer {
         let word = statement.last.map { $0.isWhitespace } ?? true ? "" : words.removeLast()
         let wordStart = textBeforeCursor.index(textBeforeCursor.endIndex, offsetBy: -word.count)
         // `time [NAME =] command ...` and `NAME = command ...` complete like the statement after them.
-        if words.first == Parser.timeWord { words.removeFirst() }
+        if words.first == "time" { words.removeFirst() }
         if words.count >= 2, words[1] == "=" { words.removeFirst(2) }
         // `NAME=command` without spaces: the command is after the `=`, in the first word or in the word at hand.
         if let first = words.first, let equals = first.firstIndex(of: "="),
@@ -33,13 +33,13 @@ struct Completer {
             return session.registry.names + ShellWords.names + session.variables.names
         }
         let position = words.dropFirst().filter { !$0.contains("=") }.count + 1
-        switch command {
-        case "help": return session.registry.names + ShellWords.names
-        case "del": return session.variables.names
-        case "set": return position == 1 ? Settings.keys : []
-        case "source": return paths(word)
-        case "plugin": return position == 1 ? ["load"] : paths(word)
-        default: break
+        if let shellWord = ShellWords.word(named: command) {
+            // A shell word's parameters say what to offer; a word parameter (help's OP) offers the command names.
+            let parameters = shellWord.parameters
+            let index = min(position, parameters.count) - 1
+            guard index >= 0, position <= parameters.count || parameters.last!.isRepeated else { return [] }
+            if parameters[index].kind == .string { return session.registry.names + ShellWords.names }
+            return values(of: parameters[index].kind, word: word)
         }
         guard let op = session.registry.op(named: command) else { return [] }
         if let equals = word.firstIndex(of: "=") {
@@ -53,11 +53,11 @@ struct Completer {
 
     private func values(of kind: ParameterKind?, word: String) -> [String] {
         switch kind {
-        case .tensor: return session.variables.names
+        case .tensor, .value: return session.variables.names
         case .path: return paths(word)
         case .choice(let words): return words
         case .text(let words): return words
-        case .string, .value, .model: return session.variables.names
+        case .string, .model: return session.variables.names
         case .number, nil: return []
         }
     }

@@ -19,15 +19,25 @@ struct ConvShellCommand: ParsableCommand {
             """,
         version: Version.string)
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run these statements (separated by ;) and exit.",
-                                                        valueName: "statements"))
+    // `.unconditional`: `-c '-2.5'` is statements and `--threads -1` a (wrong) count, not options.
+    @Option(name: .customShort("c"), parsing: .unconditional,
+            help: ArgumentHelp("Run these statements (separated by ;) and exit.", valueName: "statements"))
     var statements: String?
 
-    @Option(help: "Worker threads for the ops (default: $CONVSH_THREADS, else the available cores).")
-    var threads: Int?
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Worker threads for the ops (default: $CONVSH_THREADS, else the available cores).",
+                               valueName: "n"))
+    var threads: String?
 
     @Flag(help: "Show progress lines on stderr even when not on a terminal.")
     var progress = false
+
+    @Flag(help: "A failed loop iteration is reported and the loop goes on; the script then exits 1 (like make -k).")
+    var keepGoing = false
+
+    @Option(help: ArgumentHelp("Run only share I of N of each top-level loop over glob(...) or range(...): items "
+                               + "I, I+N, ... (from 0).", valueName: "I/N"))
+    var shard: String?
 
     @ArgumentParser.Argument(help: ArgumentHelp("A script to run.", valueName: "file.convsh"))
     var script: String?
@@ -37,9 +47,21 @@ struct ConvShellCommand: ParsableCommand {
     var scriptArguments: [String] = []
 
     func validate() throws {
-        if let threads, !(1...1024).contains(threads) {
-            throw ValidationError("--threads must be from 1 to 1024, got \(threads)")
+        if let threads, Settings.threads(threads) == nil {
+            throw ValidationError("--threads: \(Settings.threadsExpected), got '\(threads)'")
         }
+        if let shard, ConvShellCommand.shard(shard) == nil {
+            throw ValidationError("--shard: expected I/N with 0 <= I < N, got '\(shard)'")
+        }
+    }
+
+    /// `I/N` with `0 <= I < N`.
+    static func shard(_ text: String) -> (index: Int, count: Int)? {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (0..<n).contains(i) else {
+            return nil
+        }
+        return (i, n)
     }
 
     /// Parses the command line (status 2 when it is wrong), then runs the chosen mode.
@@ -61,47 +83,56 @@ struct ConvShellCommand: ParsableCommand {
 
     /// Runs the mode the command line asks for; returns the exit status.
     func execute() -> Int32 {
-        let terminal = TerminalProbe.detect()
-        let context = Context(threads: threads ?? Self.environmentThreads ?? Context.availableCores,
-                              terminal: terminal, showsProgress: progress,
-                              write: Standard.output)
+        let context = Context(threads: threads.flatMap(Settings.threads) ?? Self.environmentThreads(),
+                              terminal: TerminalProbe.detect(), showsProgress: progress, write: Standard.output)
         let session = Session(context: context, write: Standard.output)
+        session.loops.keepGoing = keepGoing
+        session.loops.shard = shard.flatMap(ConvShellCommand.shard)
         session.loadStartupPlugins()
-        let (name, text): (String, String)
-        if let statements {
-            session.parser.scriptArguments = ["-c"] + (script.map { [$0] } ?? []) + scriptArguments
-            (name, text) = ("-c", statements)
-        } else if let path = script {
-            guard let contents = try? String(contentsOfFile: path, encoding: .utf8) else {
-                Standard.error("convsh: cannot read script \(path)")
-                return 2
-            }
-            session.parser.scriptArguments = [path] + scriptArguments
-            (name, text) = (path, contents)
-        } else if isatty(STDIN_FILENO) == 1 {
-            // Progress lines are for people at the prompt; scripts get them only with --progress.
-            context.showsProgress = progress || isatty(STDERR_FILENO) == 1
-            REPL.run(session, historyPath: REPL.historyPath)
-            return 0
-        } else {
-            let input = FileHandle.standardInput.readDataToEndOfFile()
-            session.parser.scriptArguments = ["<stdin>"]
-            (name, text) = ("<stdin>", String(decoding: input, as: UTF8.self))
-        }
+        let lines: [String]
         do {
-            try session.runScript(text, file: name)
-            return 0
+            if let statements {
+                session.scriptArguments = ["-c"] + (script.map { [$0] } ?? []) + scriptArguments
+                lines = try ScriptLines.decode(Array(statements.utf8), file: "-c")
+            } else if let path = script {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    Standard.error("convsh: cannot read script \(path)")
+                    return 2
+                }
+                session.scriptArguments = [path] + scriptArguments
+                lines = try ScriptLines.decode(Array(data), file: path)
+            } else if isatty(STDIN_FILENO) == 1 {
+                // Progress lines are for people at the prompt; scripts get them only with --progress.
+                context.showsProgress = progress || isatty(STDERR_FILENO) == 1
+                Signals.endOnTerminate()
+                REPL.run(session, historyPath: REPL.historyPath)
+                return 0
+            } else {
+                session.scriptArguments = ["<stdin>"]
+                lines = try ScriptLines.decode(Array(FileHandle.standardInput.readDataToEndOfFile()), file: "<stdin>")
+            }
         } catch {
             Standard.error(String(describing: error))
-            return 1
+            return 2
         }
+        Signals.endScriptsOnSignals()
+        do {
+            try session.runScript(lines: lines, file: session.scriptArguments[0])
+        } catch {
+            Standard.error(String(describing: error))
+            return error is Interrupted ? 130 : 1
+        }
+        return session.loops.failedIterations > 0 ? 1 : 0
     }
 
-    /// `CONVSH_THREADS`, when set to a valid count.
-    static var environmentThreads: Int? {
-        guard let text = ProcessInfo.processInfo.environment["CONVSH_THREADS"], let n = Int(text),
-              (1...1024).contains(n) else { return nil }
-        return n
+    /// `CONVSH_THREADS` when it is a valid count; a wrong value is warned about and the cores are used.
+    static func environmentThreads(_ environment: [String: String] = ProcessInfo.processInfo.environment,
+                                   warn: (String) -> Void = { Standard.error($0) }) -> Int {
+        guard let text = environment["CONVSH_THREADS"] else { return Context.availableCores }
+        if let n = Settings.threads(text) { return n }
+        warn("convsh: CONVSH_THREADS='\(SyntaxError.excerpt(text))': \(Settings.threadsExpected); "
+            + "using \(Context.availableCores)")
+        return Context.availableCores
     }
 }
 

@@ -2,9 +2,8 @@ import Ops
 
 /// `help [OP]`: generated from the op registry and the shell-word table.
 enum Help {
-    static func run(_ session: Session, _ arguments: ArgumentList) throws {
-        guard let topic = arguments.positional.first?.plainText else { return session.print(overview(session)) }
-        guard arguments.positional.count == 1 else { throw OpError("usage: help [OP]") }
+    static func run(_ session: Session, _ topic: String?) throws {
+        guard let topic else { return session.print(overview(session)) }
         if let op = session.registry.op(named: topic) {
             var text = "usage: \(op.usage)\n  \(op.summary)"
             if !op.details.isEmpty {
@@ -34,7 +33,8 @@ enum Help {
             \(rows(ops))
             Shell:
             \(rows(words))
-            Statements: [NAME =] COMMAND ARG...   separate with ;   # starts a comment
+            Statements: [NAME =] COMMAND ARG...   [NAME =] EXPRESSION   separate with ;   # starts a comment
+            Blocks: for NAME in EXPR ... end, parallel for ..., if EXPR ... [else ...] end, def NAME ... end
             """
     }
 }

@@ -2,25 +2,29 @@ import Foundation
 import Ops
 
 /// The interactive loop: read a line, run it, report an error and go on (like `doREPL` in Lua's `lua.c`).
+///
+/// Ctrl-C while a statement runs stops its op or loop (the cooperative flag): `interrupted`, nothing new bound.
+/// Ctrl-C at `...>` drops the block being written; Ctrl-D there says the block was abandoned, then quits.
 enum REPL {
     static func run(_ session: Session, historyPath: String?) {
-        let completer = Completer(session: session)
-        let editor = LineEditor(program: "convsh", historyPath: historyPath, complete: completer.complete)
+        let editor = LineEditor(program: "convsh", historyPath: historyPath, complete: Completer(session: session).complete)
         session.print("ConvShell \(Version.string): help lists the ops, Tab completes, Ctrl-D quits.")
-        var number = 0  // the line's number within one entry: a def continues it at `...>`
-        while !session.quitRequested {
+        var number = 0  // the line's number within one entry: a block continues it at `...>`
+        reading: while !session.quitRequested {
             let prompt = session.isDefining ? "...> " : "convsh> "
             // NOTE: not `editor?.readLine(...) ?? plainReadLine()`: that reads on after the editor's end of input.
             let input = editor.map { $0.readLine(prompt: prompt) } ?? plainReadLine(prompt).map(LineEditor.Input.line)
-            guard let input else { break }
-            guard case .line(let line) = input else {
-                // Ctrl-C drops the line; at `...>` it drops the whole definition being written.
-                if let name = session.abandonDefinition() { Standard.error("def \(name) abandoned") }
-                continue
+            guard case .line(let line)? = input else {
+                // Ctrl-C drops the line, Ctrl-D ends the session; either drops a block being written.
+                if let name = session.abandonBlocks() { Standard.error("\(name) abandoned") }
+                if input == nil { break reading } else { continue reading }
             }
             number = session.isDefining ? number + 1 : 1
+            Cancellation.clear()
             do {
                 try session.run(line: line, at: SourceLocation(file: SourceLocation.prompt, line: number))
+            } catch is Interrupted {
+                Standard.error("interrupted")
             } catch {
                 Standard.error("error: \(Session.message(error))")
             }

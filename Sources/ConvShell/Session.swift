@@ -2,145 +2,160 @@ import Foundation
 import Ops
 import PluginHost
 
-/// The state of one shell session: named tensors, settings, and the evaluation of statements.
+/// The state of one shell session, and the spine of the language: a line is parsed once, its statements go
+/// through the block reader, and what comes out complete is executed.
 ///
-/// Evaluation: a statement's command is looked up among shell words, then in the op registry; a bare name of a
-/// tensor describes it. The session never knows an op by name.
+///     line ──Parser──▶ [ParsedStatement] ──BlockReader──▶ Node ──execute──▶ values bound / printed
+///
+/// Evaluation (Language/Evaluator.swift) calls every op through `registry.call`; the session never knows an op
+/// by name. Blocks and loops: Language/Execution.swift, Language/Loops.swift. Definitions: Definitions/.
 final class Session {
     let registry: Registry
     let context: Context
-    var parser = Parser()
-    /// Print the elapsed time after every statement (`set timing on`).
-    var timing = false
+    var settings = Settings()
+    /// The values in scope: the session's, or a defined command's or a `parallel for` iteration's locals.
+    var variables = Variables()
+    /// `$0`, `$1`, ...: the script (or `-c`) and its arguments.
+    var scriptArguments: [String] = []
     /// Set by `quit`; the REPL and scripts stop when it is true.
     var quitRequested = false
-    /// The tensors in scope: the session's, or a script-defined command's locals while its body runs.
-    var variables = Variables()
     /// Nesting depth of `source`, to stop a file that sources itself.
     var sourceDepth = 0
     /// Plugin libraries loaded into `registry` (Plugins/).
     let plugins = PluginSet()
-    /// A `def` being written, and the commands running (Definitions/).
+    /// Blocks (`for`, `if`, `def`) opened and not yet closed by `end`.
+    var blocks = BlockReader()
+    /// Defined commands running, and the line being run (Definitions/).
     var definitions = DefinitionState()
-    private let write: (String) -> Void
+    /// `for` loops running (for `break`/`continue` checks and `--shard`).
+    var loopDepth = 0
+    /// `--keep-going`, `--shard I/N`, and the failures counted under `--keep-going`.
+    var loops = LoopSettings()
+    private var write: (String) -> Void
 
-    /// The name an unassigned op result is bound to.
+    /// The name an unassigned result is bound to.
     static let lastResult = "_"
 
     init(registry: Registry = Registry(), context: Context, write: @escaping (String) -> Void) {
         self.registry = registry
         self.context = context
         self.write = write
+        settings.threads = context.threads
         context.variableNames = { [unowned self] in self.variables.names }
+        Session.directoryLock.withLock { Session.directory[ObjectIdentifier(context)] = WeakSession(session: self) }
     }
+
+    deinit {
+        let key = ObjectIdentifier(context)
+        Session.directoryLock.withLock { _ = Session.directory.removeValue(forKey: key) }
+    }
+
+    /// The session whose statements run ops with `context`: a defined command runs its body there (the main
+    /// session, or a `parallel for` iteration's own).
+    static func owning(_ context: Context) -> Session? {
+        directoryLock.withLock { directory[ObjectIdentifier(context)]?.session }
+    }
+
+    private struct WeakSession { weak var session: Session? }
+    private static let directoryLock = NSLock()
+    nonisolated(unsafe) private static var directory: [ObjectIdentifier: WeakSession] = [:]
 
     /// Prints `text` and a newline on the session's output.
     func print(_ text: String) { write(text + "\n") }
 
-    // MARK: - Evaluation
+    /// Writes `text` as it is on the session's output.
+    func emit(_ text: String) { write(text) }
 
-    /// Parses and runs every statement on `line`, stopping at the first error.
-    func run(line: String) throws {
-        for statement in try parser.parse(line) {
-            try execute(statement)
+    /// Sends the session's output to `output` while `body` runs (a `parallel for` iteration's buffer).
+    func redirectingOutput<T>(to output: @escaping (String) -> Void, _ body: () throws -> T) rethrows -> T {
+        let saved = write
+        write = output
+        defer { write = saved }
+        return try body()
+    }
+
+    /// Whether a bare word at the start of a statement is run in command form (LANGUAGE.md §2).
+    func isCommand(_ word: String) -> Bool { registry.op(named: word) != nil || ShellWords.word(named: word) != nil }
+
+    // MARK: - Lines
+
+    /// Parses `line` (read at `location`) once and runs or collects each of its statements.
+    ///
+    /// All of the line is parsed before any of it runs, so a syntax error runs nothing. A comment line right after
+    /// `def` is the command's help text.
+    func run(line: String, at location: SourceLocation) throws {
+        definitions.location = location
+        if blocks.takesComment, let comment = Session.comment(line) { return blocks.addComment(comment) }
+        let statements: [ParsedStatement]
+        do {
+            statements = try Parser.parse(line, scriptArguments: scriptArguments, isCommand: isCommand)
+        } catch {
+            blocks.abandon()
+            throw error
+        }
+        for statement in statements {
+            let node: Node?
+            do {
+                if case .define(let name, let parameters) = statement.statement {
+                    try checkDefinition(name, parameters)
+                }
+                node = try blocks.feed(statement, at: location)
+            } catch {
+                blocks.abandon()
+                throw error
+            }
+            if let node {
+                _ = try execute(node, topLevel: true)
+            }
             if quitRequested { return }
         }
     }
 
-    /// Runs one statement; returns the tensor it made, if any.
-    @discardableResult
-    func execute(_ statement: Statement) throws -> Tensor? {
-        // `set timing on|off` itself is not timed: only statements run while timing was already on.
-        let timingBefore = timing
-        let start = DispatchTime.now()
-        let result = try evaluate(statement)
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        if statement.isTimed || (timing && timingBefore) {
-            var line = String(format: "%.1f ms", seconds * 1000)
-            if let work = result?.origin?.detail as? FlopCounting, seconds > 0 {
-                line += String(format: ", %.1f GFLOP/s", work.flops / seconds / 1e9)
-                if let method = work.method { line += ", " + method }
-            }
-            print(line)
-        }
-        return result
+    /// Runs `line` as the REPL's first line (tests and `-c` of one line).
+    func run(line: String) throws { try run(line: line, at: SourceLocation(file: SourceLocation.prompt, line: 1)) }
+
+    /// True inside an unclosed block (the REPL then prompts with `...>`).
+    var isDefining: Bool { blocks.isOpen }
+
+    /// Drops the blocks being written (Ctrl-C or Ctrl-D at `...>`); returns the opening words, e.g. `def f`.
+    func abandonBlocks() -> String? { blocks.abandon() }
+
+    /// The text of a line that is only a comment, without `#` and surrounding spaces.
+    private static func comment(_ line: String) -> String? {
+        let text = line.drop { $0.isWhitespace }
+        guard text.first == "#" else { return nil }
+        return text.dropFirst().trimmingCharacters(in: .whitespaces)
     }
 
-    /// Runs one statement; returns the tensor it bound, if any.
-    private func evaluate(_ statement: Statement) throws -> Tensor? {
-        if statement.command.isEmpty, let target = statement.target {
-            let value = try ListLiteral.tensor(statement.arguments.positional[0].value)
-            variables[target] = value
-            return value
+    // MARK: - Names
+
+    /// Refuses to bind `name` when it is an op, a shell word or a keyword: it could never be read back.
+    func checkBindable(_ name: String) throws {
+        if registry.op(named: name) != nil {
+            throw OpError("cannot assign to '\(name)': it is an op (help \(name)); choose another name")
         }
-        if let word = ShellWords.word(named: statement.command) {
-            guard statement.target == nil else { throw OpError("\(word.name) produces no tensor to assign") }
-            try word.run(self, statement.arguments)
-            return nil
+        if ShellWords.word(named: name) != nil || Parser.keywords.contains(name) {
+            throw OpError("cannot assign to '\(name)': it is a word of the shell; choose another name")
         }
-        guard let op = registry.op(named: statement.command) else {
-            if let tensor = variables[statement.command] {
-                guard statement.arguments.positional.isEmpty, statement.arguments.options.isEmpty else {
-                    throw OpError("'\(statement.command)' is a tensor, not a command")
-                }
-                if let target = statement.target {
-                    variables[target] = tensor
-                } else {
-                    print(TensorDescription.describe(tensor, name: statement.command))
-                }
-                return tensor
-            }
-            throw unknownCommand(statement.command)
-        }
-        if let target = statement.target, !op.producesValue {
-            throw OpError("\(op.name) produces no tensor; write '\(op.name) ...' without '\(target) ='")
-        }
-        // `x = relu x`: hand `x` over, so the op can reuse its storage; put it back if the op fails before reading it.
-        var handedOver = handOver(op, statement)
-        let reused = handedOver
-        func lookup(_ name: String) -> Value? {
-            guard let given = handedOver, given.name == name else { return variables[name].map(Value.tensor) }
-            handedOver = nil
-            return .tensor(given.tensor)
-        }
-        var positional = statement.arguments.positional.map { $0.argument(lookup: lookup) }
-        if reused != nil { positional[0].mayReuseStorage = true }
-        let options = statement.arguments.options.map { (key: $0.key, value: $0.value.argument(lookup: lookup)) }
-        let result: Tensor?
-        do {
-            let value = try registry.call(op, positional, options: options, context: context)
-            if let value, case .tensor(let tensor) = value { result = tensor } else { result = nil }
-        } catch {
-            if let given = reused { variables[given.name] = given.tensor }
-            throw error
-        }
-        if let result {
-            if let target = statement.target {
-                variables[target] = result
-            } else if definitions.depth == 0 {
-                // Like IPython's `_`: an unassigned result is kept as `_` and described, not silently lost.
-                variables[Session.lastResult] = result
-                print(TensorDescription.describe(result, name: Session.lastResult))
-            }
-        }
-        return result
     }
 
-    /// The tensor `x` of `x = OP x ...` taken out of the session, when `OP` reuses its first argument, `x` appears
-    /// once, and the session held `x`'s storage alone (so the op writes in place and cannot fail after reading it).
-    private func handOver(_ op: any Op, _ statement: Statement) -> (name: String, tensor: Tensor)? {
-        guard op.reusesFirstArgument, let target = statement.target,
-              statement.arguments.positional.first == .word(target),
-              statement.arguments.positional.filter({ $0 == .word(target) }).count == 1,
-              let tensor = variables.takeIfSoleHolder(target) else { return nil }
-        return (target, tensor)
-    }
-
-    private func unknownCommand(_ word: String) -> OpError {
+    /// `unknown command 'conv'; did you mean conv2d? (type help)`. A bare name (`a` after `del a`) is more likely
+    /// a variable's: those are looked at first.
+    func unknownCommand(_ word: String, bareName: Bool = false) -> OpError {
         var message = "unknown command '\(word)'"
-        let candidates = registry.names + ShellWords.names + variables.names
-        if let guess = Suggest.closest(to: word, among: candidates) { message += "; did you mean \(guess)?" }
+        let commands = registry.names + ShellWords.names
+        let guess = bareName
+            ? Suggest.closest(to: word, among: variables.names) ?? Suggest.closest(to: word, among: commands)
+            : Suggest.closest(to: word, among: commands + variables.names)
+        if let guess { message += "; did you mean \(guess)?" }
         return OpError(message + " (type help)")
+    }
+
+    /// `unknown name 'imgg'; did you mean img?`.
+    func unknownName(_ name: String) -> OpError {
+        var message = "unknown name '\(name)'"
+        if let guess = Suggest.closest(to: name, among: variables.names) { message += "; did you mean \(guess)?" }
+        return OpError(message)
     }
 
     func delete(_ name: String) throws {
@@ -149,34 +164,5 @@ final class Session {
             if let guess = Suggest.closest(to: name, among: variables.names) { message += "; did you mean \(guess)?" }
             throw OpError(message)
         }
-    }
-}
-
-/// Named tensors in the order they were first bound.
-struct Variables {
-    private var values: [String: Tensor] = [:]
-    private(set) var names: [String] = []
-
-    subscript(name: String) -> Tensor? {
-        get { values[name] }
-        set {
-            if values[name] == nil, newValue != nil { names.append(name) }
-            if newValue == nil { names.removeAll { $0 == name } }
-            values[name] = newValue
-        }
-    }
-
-    /// Removes and returns `name`'s tensor when no other tensor shares its storage; nil otherwise.
-    mutating func takeIfSoleHolder(_ name: String) -> Tensor? {
-        guard values[name]?.isUniquelyReferenced() == true, let tensor = values[name] else { return nil }
-        self[name] = nil
-        return tensor
-    }
-
-    /// Removes `name`; false when it was not bound.
-    mutating func remove(_ name: String) -> Bool {
-        guard values[name] != nil else { return false }
-        self[name] = nil
-        return true
     }
 }

@@ -11,4 +11,9 @@ enum Standard {
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
+
+    /// Writes `text` to stderr as is (progress lines).
+    static func rawError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
 }

@@ -3,7 +3,7 @@
  *
  *   threshold X T [below=V]   y = x if x > T, else V (default 0): Keras' ThresholdedReLU(theta=T), OpenCV's
  *                             THRESH_TOZERO. T and V are rounded to float32; NaN stays NaN, as in relu.
- *   abs X                     y = |x|, as tf.math.abs.
+ *   magnitude X               y = |x|, as tf.math.abs.
  *
  * Both keep the shape they are given.
  */
@@ -41,7 +41,7 @@ static const convsh_option threshold_options[] = {
     {"below", "V", CONVSH_KIND_NUMBER, NULL},
 };
 
-// MARK: - abs
+// MARK: - magnitude
 
 static int32_t apply_abs(const convsh_host *host, convsh_call *call, const convsh_value *arguments,
                          int32_t argument_count, const convsh_value *options) {
@@ -74,7 +74,7 @@ static const convsh_op ops[] = {
         .apply = apply_threshold,
     },
     {
-        .name = "abs",
+        .name = "magnitude",
         .summary = "absolute value |x| element-wise, as tf.math.abs",
         .details = "From the example plugin libconvsh_threshold (docs/plugins.md).",
         .parameters = abs_parameters,

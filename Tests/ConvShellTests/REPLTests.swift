@@ -45,8 +45,8 @@ final class REPLTests: XCTestCase {
     func testTabCompletesOpNamesTensorNamesAndOptionKeys() throws {
         let t = try start()
         try run(t, "longname = kernel edge")
-        // "sh" + Tab → "show " (the only op or word starting so); "long" + Tab → "longname ".
-        let table = try run(t, "sh\tlong\t")
+        // "sho" + Tab → "show " (the only op or word starting so); "long" + Tab → "longname ".
+        let table = try run(t, "sho\tlong\t")
         XCTAssert(table.contains("-1   8  -1"), table)
         // "stri" + Tab → "stride=": a 3x3 input with stride 2, SAME, gives 2x2.
         try run(t, "img = [[1,2,3],[4,5,6],[7,8,9]]")

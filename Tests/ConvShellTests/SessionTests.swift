@@ -29,30 +29,30 @@ final class SessionTests: XCTestCase {
 
     func testReluOfItselfReusesStorageOnlyWhenNothingElseHoldsIt() throws {
         _ = try run("x = [[-1, 2], [3, -4]]")
-        let before = session.variables["x"]!.buffer.pointer
+        let before = session.variables.tensor("x")!.buffer.pointer
         _ = try run("x = relu x")
-        XCTAssertEqual(session.variables["x"]?.scalars, [0, 2, 3, 0])
-        XCTAssertEqual(session.variables["x"]!.buffer.pointer, before, "sole holder: written in place")
+        XCTAssertEqual(session.variables.tensor("x")?.scalars, [0, 2, 3, 0])
+        XCTAssertEqual(session.variables.tensor("x")!.buffer.pointer, before, "sole holder: written in place")
 
         _ = try run("y = x; x = [[-5, 5]]; y = [[-1, 1]]; x2 = x; x = relu x")
-        XCTAssertEqual(session.variables["x"]?.scalars, [0, 5])
-        XCTAssertEqual(session.variables["x2"]?.scalars, [-5, 5], "an alias keeps its values")
-        XCTAssertNotEqual(session.variables["x"]!.buffer.pointer, session.variables["x2"]!.buffer.pointer)
+        XCTAssertEqual(session.variables.tensor("x")?.scalars, [0, 5])
+        XCTAssertEqual(session.variables.tensor("x2")?.scalars, [-5, 5], "an alias keeps its values")
+        XCTAssertNotEqual(session.variables.tensor("x")!.buffer.pointer, session.variables.tensor("x2")!.buffer.pointer)
 
         XCTAssertEqual(error("x = relu x k=1"), "relu: unknown option 'k'; usage: relu X")
-        XCTAssertEqual(session.variables["x"]?.scalars, [0, 5], "a failed op gives the tensor back")
+        XCTAssertEqual(session.variables.tensor("x")?.scalars, [0, 5], "a failed op gives the tensor back")
     }
 
     func testNamesBindCopyAndDescribe() throws {
         _ = try run("a = [[1, -2], [3, 4]]; b = a; b2=relu a")
         XCTAssertEqual(session.variables.names, ["a", "b", "b2"])
-        XCTAssertEqual(session.variables["b"]?.scalars, [1, -2, 3, 4])
-        XCTAssertEqual(session.variables["b2"]?.scalars, [1, 0, 3, 4])
+        XCTAssertEqual(session.variables.tensor("b")?.scalars, [1, -2, 3, 4])
+        XCTAssertEqual(session.variables.tensor("b2")?.scalars, [1, 0, 3, 4])
         // The table's columns all take the widest cell's width.
         XCTAssertEqual(try run("a"), "a: [2,2] float32 (16 B), range -2 .. 4\n 1  -2\n 3   4\n")
         _ = try run("a = kernel box 2")
         XCTAssertEqual(session.variables.names, ["a", "b", "b2"], "rebinding keeps the order")
-        XCTAssertEqual(session.variables["b"]?.scalars, [1, -2, 3, 4], "b is a copy, not an alias")
+        XCTAssertEqual(session.variables.tensor("b")?.scalars, [1, -2, 3, 4], "b is a copy, not an alias")
     }
 
     func testStatementsAfterAnErrorOnTheSameLineDoNotRun() throws {
@@ -97,22 +97,25 @@ final class SessionTests: XCTestCase {
 
     func testCompletionCandidates() throws {
         _ = try run("img = [[1]]; image2 = [[2]]; k = kernel edge")
-        XCTAssertEqual(candidates("con"), ["conv2d"])
-        XCTAssertEqual(candidates("s"), ["save", "set", "show", "source", "stack", "stats"])
+        // The first word completes to every op and shell word with that prefix, from the registry's one table.
+        let commands = (session.registry.names + ShellWords.names).sorted()
+        XCTAssertEqual(candidates("con"), commands.filter { $0.hasPrefix("con") })
+        XCTAssert(candidates("con").contains("conv2d") && candidates("s").contains("stats"))
+        XCTAssertEqual(candidates("s"), commands.filter { $0.hasPrefix("s") })
         XCTAssertEqual(candidates("i"), ["image2", "img"])
         XCTAssertEqual(candidates("f = conv2d i"), ["image2", "img"])
         XCTAssertEqual(candidates("conv2d img k s"), ["same", "stride="])
         XCTAssertEqual(candidates("conv2d img k same border=re"), ["border=reflect", "border=replicate"])
         XCTAssertEqual(candidates("conv2d img k same bor"), ["border="])
         XCTAssertEqual(candidates("kernel sob"), ["sobel_x", "sobel_y"])
-        XCTAssertEqual(candidates("help rel"), ["relu"])
+        XCTAssertEqual(candidates("help rel"), ["relu", "relu6"])
         XCTAssertEqual(candidates("del im"), ["image2", "img"])
         XCTAssertEqual(candidates("set ti"), ["timing"])
-        XCTAssertEqual(candidates("time f = rel"), ["relu"])
-        XCTAssertEqual(candidates("time rel"), ["relu"])
-        XCTAssertEqual(candidates("f=con"), ["f=conv2d"])
+        XCTAssertEqual(candidates("time f = rel"), ["relu", "relu6"])
+        XCTAssertEqual(candidates("time rel"), ["relu", "relu6"])
+        XCTAssertEqual(candidates("f=con"), commands.filter { $0.hasPrefix("con") }.map { "f=" + $0 })
         XCTAssertEqual(candidates("f=conv2d i"), ["image2", "img"])
-        XCTAssertEqual(candidates("k = kernel edge; sh"), ["show"])
+        XCTAssertEqual(candidates("k = kernel edge; sho"), ["show"])
         XCTAssertEqual(candidates("stats img "), [], "stats takes one tensor")
         let (start, _) = Completer(session: session).complete("relu im")
         XCTAssertEqual(String("relu im"[start...]), "im")

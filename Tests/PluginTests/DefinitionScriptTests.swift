@@ -34,6 +34,11 @@ import Testing
         let result = try Convsh.run([main], in: folder.url)
         #expect(result.stdout == """
             out: [2,2,1] float32 (16 B), range 12 .. 32
+            [[[12.]
+              [16.]]
+
+             [[28.]
+              [32.]]]
             usage: block IMG K
               filter, detect, condense
               Defined by def at lib.convsh:2.

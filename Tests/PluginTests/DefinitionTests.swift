@@ -105,7 +105,7 @@ import Testing
 
             """)
         try shell.run("help")
-        #expect(shell.takeOutput().contains("  block    filter, detect, condense: conv2d same + relu + 2x2 maxpool\n"))
+        #expect(shell.takeOutput().contains("  block        filter, detect, condense: conv2d same + relu + 2x2 maxpool\n"))
     }
 
     @Test func definedCommandsComplete() throws {
@@ -125,12 +125,12 @@ import Testing
         ("def f x x\nend", "test.convsh:1: error: def: parameter 'x' is given twice"),
         ("def f 2x\nend",
          "test.convsh:1: error: def: '2x' is not a valid name (letters, digits and _, not starting with a digit)"),
-        ("def\nend", "test.convsh:1: error: usage: def NAME [PARAM ...], then the statements, then end"),
+        ("def\nend", "test.convsh:1:4: error: usage: def NAME [PARAM ...], then the statements, then end"),
         ("def f x\nend", "test.convsh:2: error: def f: the body has no statements"),
         ("def f x\nrelu x\ndef g y\nend", "test.convsh:3: error: def: cannot define 'g' inside 'f' (missing end?)"),
         ("def f x\nrelu x", "test.convsh:1: error: def f: missing 'end'"),
-        ("relu img\nend", "test.convsh:2: error: end without def"),
-        ("def f x\nrelu x [1\nend", "test.convsh:2: error: unterminated list: missing ]"),
+        ("relu img\nend", "test.convsh:2: error: end without a block to close (for, if or def)"),
+        ("def f x\nrelu x [1\nend", "test.convsh:2:10: error: expected ']' to close the '[' at column 8"),
         ("def f x\nrelu x\nend\nf img img", "test.convsh:4: error: f: argument 2: unexpected 'img'; usage: f X"),
     ])
     func mistakesAreOneLineAtTheirLine(script: String, error: String) {

@@ -37,7 +37,7 @@ import Testing
         let failures = plugins.loadFolders([folder.path, folder.path + "/missing"], into: registry, reserved: [])
         #expect(failures == [folder.path + "/libother.so is not a convsh plugin: it exports no convsh_plugin_entry"])
         #expect(plugins.loaded.map(\.name) == ["threshold"])
-        #expect(registry.op(named: "abs") != nil)
+        #expect(registry.op(named: "magnitude") != nil)
         #expect(registry.op(named: "negate") == nil)
     }
 

@@ -14,8 +14,8 @@ import Testing
         let loaded = try plugins.load(Products.library("convsh_threshold"), into: registry, reserved: [])
         #expect(loaded.name == "threshold")
         #expect(loaded.version == "1.0.0")
-        #expect(loaded.ops == ["threshold", "abs"])
-        #expect(registry.names == builtins + ["threshold", "abs"])
+        #expect(loaded.ops == ["threshold", "magnitude"])
+        #expect(registry.names == builtins + ["threshold", "magnitude"])
         #expect(plugins.loaded == [loaded])
     }
 
@@ -27,7 +27,7 @@ import Testing
         #expect(threshold.parameters == [Parameter("X", .tensor), Parameter("T", .number)])
         #expect(threshold.options == [OptionSpec("below", "V", .number)])
         #expect(threshold.producesValue)
-        #expect(registry.op(named: "abs")?.usage == "abs X")
+        #expect(registry.op(named: "magnitude")?.usage == "magnitude X")
     }
 
     // MARK: - Bad libraries
@@ -58,8 +58,8 @@ import Testing
     }
 
     @Test func shellWordsAreReservedToo() throws {
-        #expect(throws: PluginError.clash(path: Products.library("convsh_threshold"), name: "abs")) {
-            try plugins.load(Products.library("convsh_threshold"), into: registry, reserved: ["help", "abs"])
+        #expect(throws: PluginError.clash(path: Products.library("convsh_threshold"), name: "magnitude")) {
+            try plugins.load(Products.library("convsh_threshold"), into: registry, reserved: ["help", "magnitude"])
         }
         #expect(registry.op(named: "threshold") == nil)
     }

@@ -11,7 +11,7 @@ import Testing
         try folder.copyLibrary("convsh_threshold", as: "libconvsh_threshold.so")
         let result = try Convsh.run(["-c", probe], environment: ["CONVSH_PLUGIN_PATH": empty.path + ":" + folder.path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("Kernel \"x\" of size 3x1+1+0 with values from 0 to 2, output range 0 to 2 (sum 2)\n0  0  2\nthreshold 1.0.0: threshold, abs  ("))
+        #expect(result.stdout.hasPrefix("Kernel \"x\" of size 3x1+1+0 with values from 0 to 2, output range 0 to 2 (sum 2)\n0  0  2\nthreshold 1.0.0: threshold, magnitude  ("))
         #expect(result.stderr.isEmpty)
     }
 
@@ -20,19 +20,19 @@ import Testing
         try home.copyLibrary("convsh_threshold", as: ".convsh/plugins/libconvsh_threshold.so")
         let result = try Convsh.run(["-c", probe], environment: ["HOME": home.path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("Kernel \"x\" of size 3x1+1+0 with values from 0 to 2, output range 0 to 2 (sum 2)\n0  0  2\nthreshold 1.0.0: threshold, abs  ("))
+        #expect(result.stdout.hasPrefix("Kernel \"x\" of size 3x1+1+0 with values from 0 to 2, output range 0 to 2 (sum 2)\n0  0  2\nthreshold 1.0.0: threshold, magnitude  ("))
     }
 
     @Test func neverLoadsFromTheWorkingDirectory() throws {
         let folder = try TemporaryFolder()
         try folder.copyLibrary("convsh_threshold", as: "libconvsh_threshold.so")
         try folder.copyLibrary("convsh_threshold", as: "plugins/libconvsh_threshold.so")
-        let result = try Convsh.run(["-c", "plugins; abs [1]"], environment: ["CONVSH_PLUGIN_PATH": "plugins:"],
+        let result = try Convsh.run(["-c", "plugins; magnitude [1]"], environment: ["CONVSH_PLUGIN_PATH": "plugins:"],
                                    in: folder.url)
         #expect(result.stdout.hasPrefix("no plugins loaded"))
         #expect(result.stderr == """
             convsh: CONVSH_PLUGIN_PATH: ignoring 'plugins': plugin folders must be absolute paths
-            -c:1: error: unknown command 'abs' (type help)
+            -c:1: error: unknown command 'magnitude' (type help)
 
             """)
         #expect(result.status == 1)
@@ -41,9 +41,9 @@ import Testing
     @Test func pluginLoadTakesAPathRelativeToTheWorkingDirectory() throws {
         let folder = try TemporaryFolder()
         try folder.copyLibrary("convsh_threshold", as: "lib/libconvsh_threshold.so")
-        let result = try Convsh.run([], stdin: "plugin load lib/libconvsh_threshold.so\ny = abs [[-3]]\nshow y\n",
+        let result = try Convsh.run([], stdin: "plugin load lib/libconvsh_threshold.so\ny = magnitude [[-3]]\nshow y\n",
                                    in: folder.url)
-        #expect(result.stdout == "threshold 1.0.0: threshold, abs\nKernel \"y\" of size 1x1+0+0 with values from 3 to 3, output range 0 to 3 (sum 3)\n3\n")
+        #expect(result.stdout == "threshold 1.0.0: threshold, magnitude\nKernel \"y\" of size 1x1+0+0 with values from 3 to 3, output range 0 to 3 (sum 3)\n3\n")
         #expect(result.status == 0, "\(result.stderr)")
     }
 
@@ -51,7 +51,7 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.copyLibrary("convsh_fixture_wrong_interface", as: "libfuture.so")
         try folder.copyLibrary("convsh_threshold", as: "libconvsh_threshold.so")
-        let result = try Convsh.run(["-c", "y = abs [[-3]]; show y"], environment: ["CONVSH_PLUGIN_PATH": folder.path])
+        let result = try Convsh.run(["-c", "y = magnitude [[-3]]; show y"], environment: ["CONVSH_PLUGIN_PATH": folder.path])
         #expect(result.stdout == "Kernel \"y\" of size 1x1+0+0 with values from 3 to 3, output range 0 to 3 (sum 3)\n3\n")
         #expect(result.stderr == "convsh: plugin not loaded: \(folder.path)/libfuture.so was built for plugin "
             + "interface 2; this convsh supports interface 1\n")

@@ -12,7 +12,7 @@ import Testing
             + "plugin: it exports no convsh_plugin_entry")
         try repl.expect("convsh> ")
         repl.type("plugin load \(Products.library("convsh_threshold"))\r")
-        try repl.expect("threshold 1.0.0: threshold, abs")
+        try repl.expect("threshold 1.0.0: threshold, magnitude")
         repl.type("x = [[-1, 0.5, 2]]\r")
         repl.type("y = thr\tx 1\ry\r")  // Tab completes the plugin's op like a built-in: else no y to show
         try repl.expect("0  0  2")
@@ -50,6 +50,16 @@ import Testing
         repl.type("help half\r")
         try repl.expect("help: no op or shell word 'half'")
         repl.type("quit\r")
+        #expect(repl.waitForExit() == 0)
+    }
+
+    @Test func ctrlDAtTheContinuationPromptSaysTheBlockWasAbandoned() throws {
+        let repl = try PseudoTerminal()
+        try repl.expect("convsh> ")
+        try repl.enter("for i in range(3)", thenExpect: "...> ")
+        try repl.enter("i", thenExpect: "...> ")
+        repl.type("\u{4}")
+        try repl.expect("for i abandoned")
         #expect(repl.waitForExit() == 0)
     }
 }

@@ -39,13 +39,13 @@ import Testing
     }
 
     @Test func absIsTheMagnitude() throws {
-        try shell.run("y = abs x")
+        try shell.run("y = magnitude x")
         let y = try #require(shell.tensor("y"))
         #expect(same(y.scalars, [2, 0.5, 0, 0.25, 0.3, 0.5, 1, 3, .nan, .infinity, .infinity]), "\(y.scalars)")
     }
 
     @Test func opsKeepTheShapeTheyAreGiven() throws {
-        try shell.run("m = [[[-1],[2],[-3]],[[4],[-5],[6]]]; t = threshold m 1; a = abs m")
+        try shell.run("m = [[[-1],[2],[-3]],[[4],[-5],[6]]]; t = threshold m 1; a = magnitude m")
         #expect(shell.tensor("t")?.shape == [2, 3, 1])
         #expect(shell.tensor("t")?.scalars == [0, 2, 0, 4, 0, 6])
         #expect(shell.tensor("a")?.shape == [2, 3, 1])
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func inputIsNotChanged() throws {
-        try shell.run("m = [[-1, 2]]; a = abs m")
+        try shell.run("m = [[-1, 2]]; a = magnitude m")
         #expect(shell.tensor("m")?.scalars == [-1, 2])
     }
 
@@ -67,7 +67,7 @@ import Testing
         ("threshold x 1 2", "threshold: argument 3: unexpected '2'; usage: threshold X T [below=V]"),
         ("threshold x 1 belo=2",
          "threshold: unknown option 'belo'; did you mean below?; usage: threshold X T [below=V]"),
-        ("abs xx", "abs: argument 1 (X): unknown name 'xx'; did you mean x?"),
+        ("magnitude xx", "magnitude: argument 1 (X): unknown name 'xx'; did you mean x?"),
         ("thresold x 1", "unknown command 'thresold'; did you mean threshold? (type help)"),
     ])
     func errorsNameTheOpAndArgument(statement: String, message: String) {
@@ -79,7 +79,7 @@ import Testing
     @Test func helpTreatsPluginOpsAsOps() throws {
         try shell.run("help")
         let overview = shell.takeOutput()
-        #expect(overview.contains("  abs        absolute value |x| element-wise, as tf.math.abs\n"))
+        #expect(overview.contains("  magnitude    absolute value |x| element-wise, as tf.math.abs\n"))
         try shell.run("help threshold")
         #expect(shell.takeOutput().hasPrefix("usage: threshold X T [below=V]\n  keep values above T"))
     }
@@ -87,7 +87,7 @@ import Testing
     @Test func tabCompletesPluginOpsTheirTensorsAndOptions() {
         let completer = Completer(session: shell.session)
         #expect(completer.complete("thr").candidates == ["threshold"])
-        #expect(completer.complete("y = ab").candidates == ["abs"])
+        #expect(completer.complete("y = magn").candidates == ["magnitude"])
         #expect(completer.complete("threshold ").candidates.contains("x"))
         #expect(completer.complete("threshold x 1 be").candidates == ["below="])
     }
@@ -95,7 +95,7 @@ import Testing
     @Test func pluginsListsNameVersionOpsAndPath() throws {
         try shell.run("plugins")
         let line = shell.takeOutput()
-        #expect(line.hasPrefix("threshold 1.0.0: threshold, abs  (/"))
+        #expect(line.hasPrefix("threshold 1.0.0: threshold, magnitude  (/"))
         #expect(line.hasSuffix("libconvsh_threshold.so)\n"))
     }
 }

@@ -66,6 +66,12 @@ public final class PseudoTerminal {
     /// tty itself, and a Ctrl-D becomes an end-of-file marker that reaches libedit as a NUL.
     public func type(_ text: String) {
         waitForRawMode()
+        send(text)
+    }
+
+    /// Writes `text` at once, in whatever mode the terminal is (Ctrl-C while a statement runs: the tty itself then
+    /// turns it into SIGINT).
+    public func send(_ text: String) {
         let bytes = Array(text.utf8)
         var done = 0
         while done < bytes.count {

@@ -15,13 +15,9 @@ extension Session {
     }
 
     /// `plugin load PATH`: loads one library and prints what it added.
-    func loadPlugin(_ arguments: ArgumentList) throws {
-        let words = arguments.positional
-        guard words.count == 2, words[0] == .word("load"), arguments.options.isEmpty else {
-            throw OpError("usage: plugin load PATH")
-        }
+    func loadPlugin(_ path: String) throws {
         do {
-            let plugin = try plugins.load(words[1].plainText, into: registry, reserved: Set(ShellWords.names))
+            let plugin = try plugins.load(path, into: registry, reserved: Set(ShellWords.names))
             print(Session.describe(plugin))
         } catch let error as PluginError {
             throw OpError("plugin load: \(error)")

@@ -15,7 +15,38 @@ public final class Registry: @unchecked Sendable {
         Stats(),
         Show(),
         Explain(),
-    ]
+        // Scripts: files, paths and lists.
+        GlobOp(),
+        ExistsOp(),
+        PathPartOp(part: .basename),
+        PathPartOp(part: .stem),
+        PathPartOp(part: .dirname),
+        RangeOp(),
+        LenOp(),
+        PrintOp(),
+        StrOp(),
+        // The course: pooling, layers, geometry, colour, augmentation.
+        AvgPool(),
+        GlobalPool(),
+        Softmax(),
+        Bias(),
+        Flatten(),
+        Dense(),
+        BatchNorm(),
+        Pad(),
+        Resize(),
+        Flip(),
+        Rot90(),
+        TransformOp(.rotate),
+        TransformOp(.translate),
+        TransformOp(.zoom),
+        Gray(),
+        RGB(),
+        Contrast(),
+        Brightness(),
+        Normalize(),
+        Augment(),
+    ] + ElementwiseFunctions.all + ReductionOps.all + ShapeOps.all
 
     private var table: [String: any Op] = [:]
     /// Ops in the order they were registered, for `help`.

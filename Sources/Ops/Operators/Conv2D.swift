@@ -1,4 +1,5 @@
-/// `conv2d X K [same|valid] [stride=S] [dilation=D] [border=...] [activation=relu] [algo=...]`: `tf.nn.conv2d`.
+/// `conv2d X K [same|valid] [stride=S] [dilation=D] [border=...] [bias=B] [activation=...]`: `tf.nn.conv2d`
+/// (then `tf.nn.bias_add` and the activation, as a Keras `Conv2D` layer).
 ///
 /// `X` is `[H,W]`, `[H,W,C]` or `[N,H,W,C]`; the result keeps that rank (`[H,W]` in gives `[H',W']` out when
 /// there is one output channel, else `[H',W',Cout]`). `K` `[kh,kw,Cin,Cout]` is TensorFlow's filter; `K` `[kh,kw]`
@@ -11,8 +12,8 @@ struct Conv2D: Op {
     ]
     let options = [
         OptionSpec("stride", "S"), OptionSpec("dilation", "D"),
-        .choice("border", Border.allCases.map(\.rawValue)), .choice("activation", ["none", "relu"]),
-        .choice("algo", ConvAlgorithm.allCases.map(\.rawValue)),
+        .choice("border", Border.allCases.map(\.rawValue)), OptionSpec("bias", "B", .tensor),
+        ActivationChoice.option, .choice("algo", ConvAlgorithm.allCases.map(\.rawValue)),
     ]
     let details = """
         Cross-correlation as TensorFlow computes it: out(oy,ox,co) = Σ x(oy·s+ky·d-top, ox·s+kx·d-left, ci)·K(ky,kx,ci,co).
@@ -22,7 +23,9 @@ struct Conv2D: Op {
         stride=S and dilation=D take one number or [along H, along W].
         border=zero (TensorFlow) | reflect (d c b a|a b c d) | replicate (a a|a b) | wrap (c d|a b c d|a b), as SciPy's
         ndimage modes reflect/nearest/wrap; it changes only what padded pixels read, never the output size.
-        activation=relu applies max(0, x) as each output is stored (Keras' activation='relu').
+        bias=B adds a [Cout] vector (tf.nn.bias_add) before the activation, as a Keras Conv2D layer does.
+        activation=relu applies max(0, x) as each output is stored (Keras' activation='relu'); with a bias, as the
+        bias is added.
         algo=direct (default; set conv_algo changes it) | winograd | auto. winograd computes a 3x3 filter bank with
         stride 1, dilation 1 and 16+ input channels (any padding, border, batch) by Winograd's F(4x4,3x3): fewer
         multiplies, a bounded extra rounding error: |y - exact| <= (9*Cin + 64) * 2^-24 * M for every output, M the
@@ -40,18 +43,27 @@ struct Conv2D: Op {
         let stride = try arguments.pairOption("stride", default: (1, 1))
         let dilation = try arguments.pairOption("dilation", default: (1, 1))
         let border = Border(rawValue: arguments.choiceOption("border", default: "zero"))!
-        let relu = arguments.choiceOption("activation", default: "none") == "relu"
+        let relu = ActivationChoice.isRelu(arguments)
+        let bias = try arguments.tensorOption("bias")
         let algorithm = ConvAlgorithm(rawValue: arguments.choiceOption("algo",
                                                                        default: context.convAlgorithm.rawValue))!
 
         let spatial = try SpatialInput(input)
         let batch = spatial.batch
         let geometry = try ConvGeometry(input: batch.shape, kernel: kernel.shape, padding: padding, stride: stride,
-                                        dilation: dilation, border: border, relu: relu,
+                                        dilation: dilation, border: border, relu: relu && bias == nil,
                                         given: input.shape)
+        if let bias {
+            _ = try Bias.vector(bias, geometry.outChannels, "the \(geometry.outChannels) output channel(s) of "
+                                + Tensor.describe(kernel.shape)) { OpError.option("bias", $0) }
+        }
         var output = try spatial.restoringRank(try Convolution.convolve(batch, kernel, geometry,
                                                                         threads: context.threads,
                                                                         algorithm: algorithm))
+        if let bias {
+            // `explain` replays the conv alone, so a biased result keeps no origin.
+            return .tensor(try LayerMath.addBias(output, bias, relu: relu, threads: context.threads))
+        }
         output.origin = Origin(op: name, inputs: [batch, kernel], detail: ConvRun(geometry: geometry,
                                                                                   algorithm: algorithm))
         return .tensor(output)

@@ -32,5 +32,5 @@ final class Harness {
         return output
     }
 
-    func tensor(_ name: String) -> Tensor? { session.variables[name] }
+    func tensor(_ name: String) -> Tensor? { session.variables.tensor(name) }
 }

@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A lane type of the element-wise engine: `Float` in the kernels, `Double` for all-number expressions.
+///
+/// The op table (`ElementwiseCode.run`) is written once over SIMD vectors of an `ElementScalar`; functions with no
+/// vector instruction (exp, log, sin, ...) run lane by lane through these libm calls.
+public protocol ElementScalar: BinaryFloatingPoint {
+    static func exp(_ x: Self) -> Self
+    static func expm1(_ x: Self) -> Self
+    static func log(_ x: Self) -> Self
+    static func log1p(_ x: Self) -> Self
+    static func sin(_ x: Self) -> Self
+    static func cos(_ x: Self) -> Self
+    static func tanh(_ x: Self) -> Self
+    static func erf(_ x: Self) -> Self
+    static func pow(_ x: Self, _ y: Self) -> Self
+    static func fmod(_ x: Self, _ y: Self) -> Self
+}
+
+extension Float: ElementScalar {
+    @inlinable public static func exp(_ x: Float) -> Float { expf(x) }
+    @inlinable public static func expm1(_ x: Float) -> Float { expm1f(x) }
+    @inlinable public static func log(_ x: Float) -> Float { logf(x) }
+    @inlinable public static func log1p(_ x: Float) -> Float { log1pf(x) }
+    @inlinable public static func sin(_ x: Float) -> Float { sinf(x) }
+    @inlinable public static func cos(_ x: Float) -> Float { cosf(x) }
+    @inlinable public static func tanh(_ x: Float) -> Float { tanhf(x) }
+    @inlinable public static func erf(_ x: Float) -> Float { erff(x) }
+    @inlinable public static func pow(_ x: Float, _ y: Float) -> Float { powf(x, y) }
+    @inlinable public static func fmod(_ x: Float, _ y: Float) -> Float { fmodf(x, y) }
+}
+
+extension Double: ElementScalar {
+    @inlinable public static func exp(_ x: Double) -> Double { libmExp(x) }
+    @inlinable public static func expm1(_ x: Double) -> Double { libmExpm1(x) }
+    @inlinable public static func log(_ x: Double) -> Double { libmLog(x) }
+    @inlinable public static func log1p(_ x: Double) -> Double { libmLog1p(x) }
+    @inlinable public static func sin(_ x: Double) -> Double { libmSin(x) }
+    @inlinable public static func cos(_ x: Double) -> Double { libmCos(x) }
+    @inlinable public static func tanh(_ x: Double) -> Double { libmTanh(x) }
+    @inlinable public static func erf(_ x: Double) -> Double { libmErf(x) }
+    @inlinable public static func pow(_ x: Double, _ y: Double) -> Double { libmPow(x, y) }
+    @inlinable public static func fmod(_ x: Double, _ y: Double) -> Double { libmFmod(x, y) }
+}
+
+// libm's double functions under other names: inside `extension Double` the bare names would mean the members.
+@inlinable func libmExp(_ x: Double) -> Double { exp(x) }
+@inlinable func libmExpm1(_ x: Double) -> Double { expm1(x) }
+@inlinable func libmLog(_ x: Double) -> Double { log(x) }
+@inlinable func libmLog1p(_ x: Double) -> Double { log1p(x) }
+@inlinable func libmSin(_ x: Double) -> Double { sin(x) }
+@inlinable func libmCos(_ x: Double) -> Double { cos(x) }
+@inlinable func libmTanh(_ x: Double) -> Double { tanh(x) }
+@inlinable func libmErf(_ x: Double) -> Double { erf(x) }
+@inlinable func libmPow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
+@inlinable func libmFmod(_ x: Double, _ y: Double) -> Double { fmod(x, y) }
+
+// MARK: - Scalar definitions of the functions that run lane by lane
+
+extension ElementScalar {
+    /// Python's and NumPy's `%`: the remainder takes the divisor's sign (`np.remainder`, `npy_divmod`).
+    @inlinable public static func pythonRemainder(_ a: Self, _ b: Self) -> Self {
+        if b == 0 { return fmod(a, b) }  // NaN, as NumPy
+        var m = fmod(a, b)
+        if m != 0 {
+            if (b < 0) != (m < 0) { m += b }
+        } else {
+            m = b < 0 ? -0.0 : 0.0
+        }
+        return m
+    }
+
+    /// `1 / (1 + e^-x)` (`tf.math.sigmoid`).
+    @inlinable public static func sigmoid(_ x: Self) -> Self { 1 / (1 + exp(-x)) }
+
+    /// `log(1 + e^x)`, written so that neither side overflows (`tf.math.softplus`).
+    @inlinable public static func softplus(_ x: Self) -> Self {
+        x > 0 ? x + log1p(exp(-x)) : log1p(exp(x))
+    }
+
+    /// `x · Φ(x) = x/2 · (1 + erf(x/√2))` (`tf.nn.gelu(approximate=False)`).
+    @inlinable public static func gelu(_ x: Self) -> Self {
+        x * 0.5 * (1 + erf(x * 0.70710678118654752440))
+    }
+
+    /// `x/2 · (1 + tanh(√(2/π) · (x + 0.044715 x³)))` (`tf.nn.gelu(approximate=True)`).
+    @inlinable public static func geluTanh(_ x: Self) -> Self {
+        x * 0.5 * (1 + tanh(0.79788456080286535588 * (x + 0.044715 * x * x * x)))
+    }
+}

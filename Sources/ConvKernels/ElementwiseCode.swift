@@ -1,0 +1,110 @@
+/// The op table of the fused element-wise engine: one case per op, one line per op in `run`.
+///
+/// The cases are grouped by arity (tinygrad's `GroupOp` style): unary ops, then binary from `add`, then ternary
+/// from `clip`. Semantics are NumPy's (TensorFlow's for the activations) in the lane type's precision:
+/// comparisons and logic give 0/1, logic treats any nonzero (NaN too) as true, division by zero is IEEE's.
+/// Adding an op = one case here + one line in `run`; every ISA target picks it up through `runElementwise`.
+public enum ElementwiseCode: Int32, CaseIterable, Sendable {
+    // Unary.
+    case identity, negate, abs, sqrt, square, exp, log, log1p, sin, cos, tanh, sigmoid, floor, ceil, round, sign
+    case logicalNot, relu, relu6, elu, selu, gelu, geluTanh, softplus, swish
+    // Binary.
+    case add, subtract, multiply, divide, remainder, power
+    case less, lessEqual, greater, greaterEqual, equal, notEqual, logicalAnd, logicalOr, minimum, maximum, leakyRelu
+    // Ternary.
+    case clip, select
+
+    /// Operands: 1, 2 or 3.
+    @inlinable public var arity: Int {
+        rawValue >= ElementwiseCode.clip.rawValue ? 3 : rawValue >= ElementwiseCode.add.rawValue ? 2 : 1
+    }
+
+    /// `d[i] = op(a[i], b[i], c[i])` for `i < n`; operands beyond the arity are not read. `d` may be `a`, `b`
+    /// or `c` (each vector is loaded before it is stored).
+    @inlinable @inline(__always)
+    public func run<V: SIMD>(_ a: UnsafePointer<V.Scalar>, _ b: UnsafePointer<V.Scalar>,
+                             _ c: UnsafePointer<V.Scalar>, _ d: UnsafeMutablePointer<V.Scalar>, _ n: Int,
+                             _: V.Type) where V.Scalar: ElementScalar {
+        typealias S = V.Scalar
+        let zero = V(repeating: 0)
+        switch self {
+        case .identity: map(a, d, n) { (x: V) in x }
+        case .negate: map(a, d, n) { (x: V) in x * -1 }  // `-x` is `0 - x` here: +0 for +0
+        case .abs: map(a, d, n) { (x: V) in x.replacing(with: -x, where: x .< 0).replacing(with: 0, where: x .== 0) }
+        case .sqrt: map(a, d, n) { (x: V) in x.squareRoot() }
+        case .square: map(a, d, n) { (x: V) in x * x }
+        case .exp: map(a, d, n) { (x: V) in lanes(x, S.exp) }
+        case .log: map(a, d, n) { (x: V) in lanes(x, S.log) }
+        case .log1p: map(a, d, n) { (x: V) in lanes(x, S.log1p) }
+        case .sin: map(a, d, n) { (x: V) in lanes(x, S.sin) }
+        case .cos: map(a, d, n) { (x: V) in lanes(x, S.cos) }
+        case .tanh: map(a, d, n) { (x: V) in lanes(x, S.tanh) }
+        case .sigmoid: map(a, d, n) { (x: V) in lanes(x, S.sigmoid) }
+        case .floor: map(a, d, n) { (x: V) in x.rounded(.down) }
+        case .ceil: map(a, d, n) { (x: V) in x.rounded(.up) }
+        case .round: map(a, d, n) { (x: V) in x.rounded(.toNearestOrEven) }
+        case .sign: map(a, d, n) { (x: V) in
+            zero.replacing(with: 1, where: x .> 0).replacing(with: -1, where: x .< 0).replacing(with: x, where: x .!= x)
+        }
+        case .logicalNot: map(a, d, n) { (x: V) in zero.replacing(with: 1, where: x .== 0) }
+        case .relu: map(a, d, n) { (x: V) in x.replacing(with: 0, where: x .<= 0) }
+        case .relu6: map(a, d, n) { (x: V) in x.replacing(with: 0, where: x .<= 0).replacing(with: 6, where: x .> 6) }
+        case .elu: map(a, d, n) { (x: V) in lanes(x, S.expm1).replacing(with: x, where: x .> 0) }
+        case .selu: map(a, d, n) { (x: V) in
+            (lanes(x, S.expm1) * 1.6732632423543772848).replacing(with: x, where: x .> 0) * 1.0507009873554804934
+        }
+        case .gelu: map(a, d, n) { (x: V) in lanes(x, S.gelu) }
+        case .geluTanh: map(a, d, n) { (x: V) in lanes(x, S.geluTanh) }
+        case .softplus: map(a, d, n) { (x: V) in lanes(x, S.softplus) }
+        case .swish: map(a, d, n) { (x: V) in x * lanes(x, S.sigmoid) }
+        case .add: map(a, b, d, n) { (x: V, y: V) in x + y }
+        case .subtract: map(a, b, d, n) { (x: V, y: V) in x - y }
+        case .multiply: map(a, b, d, n) { (x: V, y: V) in x * y }
+        case .divide: map(a, b, d, n) { (x: V, y: V) in x / y }
+        case .remainder: map(a, b, d, n) { (x: V, y: V) in lanes(x, y, S.pythonRemainder) }
+        case .power: map(a, b, d, n) { (x: V, y: V) in lanes(x, y, S.pow) }
+        case .less: map(a, b, d, n) { (x: V, y: V) in zero.replacing(with: 1, where: x .< y) }
+        case .lessEqual: map(a, b, d, n) { (x: V, y: V) in zero.replacing(with: 1, where: x .<= y) }
+        case .greater: map(a, b, d, n) { (x: V, y: V) in zero.replacing(with: 1, where: x .> y) }
+        case .greaterEqual: map(a, b, d, n) { (x: V, y: V) in zero.replacing(with: 1, where: x .>= y) }
+        case .equal: map(a, b, d, n) { (x: V, y: V) in zero.replacing(with: 1, where: x .== y) }
+        case .notEqual: map(a, b, d, n) { (x: V, y: V) in zero.replacing(with: 1, where: x .!= y) }
+        case .logicalAnd: map(a, b, d, n) { (x: V, y: V) in zero.replacing(with: 1, where: (x .!= 0) .& (y .!= 0)) }
+        case .logicalOr: map(a, b, d, n) { (x: V, y: V) in zero.replacing(with: 1, where: (x .!= 0) .| (y .!= 0)) }
+        case .minimum: map(a, b, d, n) { (x: V, y: V) in nanMinimum(x, y) }
+        case .maximum: map(a, b, d, n) { (x: V, y: V) in nanMaximum(x, y) }
+        case .leakyRelu: map(a, b, d, n) { (x: V, alpha: V) in (x * alpha).replacing(with: x, where: x .> 0) }
+        case .clip: map(a, b, c, d, n) { (x: V, low: V, high: V) in nanMinimum(nanMaximum(x, low), high) }
+        case .select: map(a, b, c, d, n) { (p: V, x: V, y: V) in y.replacing(with: x, where: p .!= 0) }
+        }
+    }
+}
+
+// MARK: - Lane helpers
+
+/// `np.minimum`: the smaller, NaN if either is NaN; `a < b || isnan(a) ? a : b`, so `minimum(0, -0)` is -0 as NumPy.
+@inlinable @inline(__always)
+func nanMinimum<V: SIMD>(_ a: V, _ b: V) -> V where V.Scalar: FloatingPoint {
+    b.replacing(with: a, where: (a .< b) .| (a .!= a))
+}
+
+/// `np.maximum`: the larger, NaN if either is NaN.
+@inlinable @inline(__always)
+func nanMaximum<V: SIMD>(_ a: V, _ b: V) -> V where V.Scalar: FloatingPoint {
+    b.replacing(with: a, where: (a .> b) .| (a .!= a))
+}
+
+/// `f` on every lane: for functions the ISA has no instruction for.
+@inlinable @inline(__always)
+func lanes<V: SIMD>(_ x: V, _ f: (V.Scalar) -> V.Scalar) -> V {
+    var r = x
+    for i in r.indices { r[i] = f(x[i]) }
+    return r
+}
+
+@inlinable @inline(__always)
+func lanes<V: SIMD>(_ x: V, _ y: V, _ f: (V.Scalar, V.Scalar) -> V.Scalar) -> V {
+    var r = x
+    for i in r.indices { r[i] = f(x[i], y[i]) }
+    return r
+}

@@ -1,0 +1,73 @@
+/// The loops of the op table: whole vectors, then one zero-padded vector for the tail, so the tail runs the very
+/// same vector code and gives the same results.
+
+@inlinable @inline(__always)
+func load<V: SIMD>(_ p: UnsafePointer<V.Scalar>) -> V { UnsafeRawPointer(p).loadUnaligned(as: V.self) }
+
+@inlinable @inline(__always)
+func store<V: SIMD>(_ v: V, _ p: UnsafeMutablePointer<V.Scalar>) {
+    UnsafeMutableRawPointer(p).storeBytes(of: v, as: V.self)
+}
+
+/// The first `n` (< lanes) scalars at `p` in a vector, the other lanes zero.
+@inlinable @inline(__always)
+func loadPartial<V: SIMD>(_ p: UnsafePointer<V.Scalar>, _ n: Int) -> V {
+    var v = V()
+    for i in 0..<n { v[i] = p[i] }
+    return v
+}
+
+@inlinable @inline(__always)
+func storePartial<V: SIMD>(_ v: V, _ p: UnsafeMutablePointer<V.Scalar>, _ n: Int) {
+    for i in 0..<n { p[i] = v[i] }
+}
+
+@inlinable @inline(__always)
+func map<V: SIMD>(_ a: UnsafePointer<V.Scalar>, _ d: UnsafeMutablePointer<V.Scalar>, _ n: Int, _ f: (V) -> V) {
+    let w = V.scalarCount
+    var i = 0
+    while i &+ 2 &* w <= n {
+        let x0: V = load(a + i), x1: V = load(a + i + w)
+        store(f(x0), d + i)
+        store(f(x1), d + i + w)
+        i &+= 2 &* w
+    }
+    while i &+ w <= n {
+        store(f(load(a + i)), d + i)
+        i &+= w
+    }
+    if i < n { storePartial(f(loadPartial(a + i, n &- i)), d + i, n &- i) }
+}
+
+@inlinable @inline(__always)
+func map<V: SIMD>(_ a: UnsafePointer<V.Scalar>, _ b: UnsafePointer<V.Scalar>, _ d: UnsafeMutablePointer<V.Scalar>,
+                  _ n: Int, _ f: (V, V) -> V) {
+    let w = V.scalarCount
+    var i = 0
+    while i &+ 2 &* w <= n {
+        let x0: V = load(a + i), x1: V = load(a + i + w), y0: V = load(b + i), y1: V = load(b + i + w)
+        store(f(x0, y0), d + i)
+        store(f(x1, y1), d + i + w)
+        i &+= 2 &* w
+    }
+    while i &+ w <= n {
+        store(f(load(a + i), load(b + i)), d + i)
+        i &+= w
+    }
+    if i < n { storePartial(f(loadPartial(a + i, n &- i), loadPartial(b + i, n &- i)), d + i, n &- i) }
+}
+
+@inlinable @inline(__always)
+func map<V: SIMD>(_ a: UnsafePointer<V.Scalar>, _ b: UnsafePointer<V.Scalar>, _ c: UnsafePointer<V.Scalar>,
+                  _ d: UnsafeMutablePointer<V.Scalar>, _ n: Int, _ f: (V, V, V) -> V) {
+    let w = V.scalarCount
+    var i = 0
+    while i &+ w <= n {
+        store(f(load(a + i), load(b + i), load(c + i)), d + i)
+        i &+= w
+    }
+    if i < n {
+        let r = n &- i
+        storePartial(f(loadPartial(a + i, r), loadPartial(b + i, r), loadPartial(c + i, r)), d + i, r)
+    }
+}

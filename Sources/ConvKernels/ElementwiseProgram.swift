@@ -1,0 +1,59 @@
+/// One step of a fused element-wise program: `slots[destination] = code(slots[a], slots[b], slots[c])`.
+public struct ElementwiseStep: Sendable {
+    public var code: ElementwiseCode
+    public var destination: Int32
+    public var a: Int32
+    public var b: Int32
+    public var c: Int32
+
+    @inlinable
+    public init(_ code: ElementwiseCode, destination: Int32, _ a: Int32, _ b: Int32 = 0, _ c: Int32 = 0) {
+        (self.code, self.destination, self.a, self.b, self.c) = (code, destination, a, b, c)
+    }
+}
+
+/// One tile of a fused element-wise program: every slot holds `count` contiguous floats.
+///
+/// The schedule (`Ops/Math/FusedEvaluation.swift`) points the slots at the tile's inputs (or gathered copies of
+/// broadcast inputs), constant blocks, per-worker register blocks and the output, then calls the ISA's
+/// `elementwise` entry once per tile. `count` ≤ the register block size, so registers stay in L1.
+public struct ElementwiseArgs {
+    public var steps: UnsafePointer<ElementwiseStep>
+    public var stepCount: Int
+    public var slots: UnsafePointer<UnsafeMutablePointer<Float>>
+    public var count: Int
+    /// When set, the last step's destination (a register) is copied here with non-temporal stores; must be
+    /// aligned to the ISA's register width.
+    public var stream: UnsafeMutablePointer<Float>?
+
+    @inlinable
+    public init(steps: UnsafePointer<ElementwiseStep>, stepCount: Int, slots: UnsafePointer<UnsafeMutablePointer<Float>>,
+                count: Int, stream: UnsafeMutablePointer<Float>?) {
+        (self.steps, self.stepCount, self.slots, self.count, self.stream) = (steps, stepCount, slots, count, stream)
+    }
+}
+
+/// Runs the steps of `args` in order over one tile, on vectors `V` (the ISA's register), `L` for streaming.
+@inlinable @inline(__always)
+public func runElementwise<L: LaneVector, V: SIMD>(_ args: UnsafePointer<ElementwiseArgs>, _: L.Type, _: V.Type)
+where V.Scalar == Float {
+    let a = args.pointee
+    for s in 0..<a.stepCount {
+        let step = a.steps[s]
+        step.code.run(UnsafePointer(a.slots[Int(step.a)]), UnsafePointer(a.slots[Int(step.b)]),
+                      UnsafePointer(a.slots[Int(step.c)]), a.slots[Int(step.destination)], a.count, V.self)
+    }
+    guard let out = a.stream, a.stepCount > 0 else { return }
+    let source = UnsafePointer(a.slots[Int(a.steps[a.stepCount &- 1].destination)])
+    let n = L.lanes
+    var i = 0
+    while i &+ n <= a.count {
+        L(loading: source + i).stream(to: out + i)
+        i &+= n
+    }
+    L.streamFence()
+    while i < a.count {
+        out[i] = source[i]
+        i &+= 1
+    }
+}

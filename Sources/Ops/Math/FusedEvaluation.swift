@@ -1,0 +1,85 @@
+import ConvKernels
+
+/// Runs a `FusedProgram` over its output in one threaded pass of tiles (numexpr's blocks, Halide's fused loops).
+///
+/// Loop nest: tasks of `taskSize` output elements go to the worker pool; a task walks its tiles of `tile`
+/// elements; per tile each step runs over `count` floats of 1–3 slots into a slot. A tensor leaf of the output's
+/// own size is read in place (its slot points into it); a leaf that broadcasts is first gathered into a
+/// per-worker block (`BroadcastLayout.gather`). Registers, gathered leaves and constants are per-worker blocks
+/// of `tile` floats: with a handful of them a tile's working set stays in L1 (4 KiB each), so main memory sees
+/// one read of each input and one write of the output. Large outputs are written with non-temporal stores
+/// (`ScheduleLimits.streamingBytes`), the last step then landing in a block first.
+extension FusedProgram {
+    /// Floats per tile (one register block: 4 KiB).
+    static let tile = 1024
+    /// Floats per worker-pool task: 32 tiles, 128 KiB of output.
+    static let taskSize = 32 * 1024
+
+    func run(threads: Int, isa: ISA, limits: ScheduleLimits = .standard) throws -> Tensor {
+        guard ISA.supported.contains(isa) else { throw OpError("this CPU cannot run the \(isa.rawValue) kernels") }
+        let output = try Tensor(uninitializedShape: shape)
+        let count = output.count
+        guard count > 0 else { return output }
+        let layout = BroadcastLayout(shape: shape, leaves: leaves.map(\.shape))
+        let tile = FusedProgram.tile
+        let tasks = (count + FusedProgram.taskSize - 1) / FusedProgram.taskSize
+        let workers = min(max(threads, 1), tasks)
+        let stream = limits.streams(count)
+        // Per worker: the slot table, then blocks for gathered leaves, constants, registers and a streaming block.
+        let gathered = layout.gathers.filter { $0 }.count
+        let blocksPerWorker = gathered + constants.count + registers + 1
+        let scratch = try TensorBuffer(uninitializedCount: workers * blocksPerWorker * tile)
+        let slotTables = UnsafeMutablePointer<UnsafeMutablePointer<Float>>.allocate(capacity: workers * slotCount)
+        defer { slotTables.deallocate() }
+        for w in 0..<workers {
+            var block = scratch.pointer + w * blocksPerWorker * tile
+            let slots = slotTables + w * slotCount
+            for (i, leaf) in leaves.enumerated() {
+                slots[i] = layout.gathers[i] ? block : leaf.buffer.pointer
+                if layout.gathers[i] { block += tile }
+            }
+            for (i, c) in constants.enumerated() {
+                block.initialize(repeating: c, count: tile)
+                slots[leaves.count + i] = block
+                block += tile
+            }
+            for r in 0..<registers {
+                slots[leaves.count + constants.count + r] = block
+                block += tile
+            }
+            slots[Int(outputSlot)] = block  // the streaming block; replaced per tile otherwise
+        }
+        let kernel = isa.kernels.elementwise
+        let destination = output.buffer.pointer
+        let sources = leaves.map { UnsafePointer($0.buffer.pointer) }
+        nonisolated(unsafe) let tables = slotTables
+        steps.withUnsafeBufferPointer { steps in
+            nonisolated(unsafe) let steps = steps
+            WorkerPool.shared.run(threads: workers, tasks: tasks) { task, worker in
+                let slots = tables + worker * slotCount
+                let streamBlock = slots[Int(outputSlot)]
+                var start = task * FusedProgram.taskSize
+                let end = min(start + FusedProgram.taskSize, count)
+                while start < end {
+                    let n = min(tile, end - start)
+                    for i in 0..<sources.count {
+                        if layout.gathers[i] {
+                            layout.gather(i, sources[i], from: start, count: n, into: slots[i])
+                        } else {
+                            slots[i] = UnsafeMutablePointer(mutating: sources[i] + start)
+                        }
+                    }
+                    slots[Int(outputSlot)] = stream ? streamBlock : destination + start
+                    var args = ElementwiseArgs(steps: steps.baseAddress!, stepCount: steps.count,
+                                               slots: UnsafePointer(slots), count: n,
+                                               stream: stream ? destination + start : nil)
+                    kernel(&args)
+                    start += n
+                }
+                slots[Int(outputSlot)] = streamBlock
+            }
+        }
+        withExtendedLifetime(scratch) {}
+        return output
+    }
+}
