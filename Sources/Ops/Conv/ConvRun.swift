@@ -16,8 +16,10 @@ public struct ConvRun: FlopCounting, Sendable {
     /// Direct-conv flops (`ConvGeometry.flops`), also for Winograd: its rate is effective GFLOP/s.
     public var flops: Double { geometry.flops }
 
-    /// `direct`, `pointwise`, `depthwise`, `winograd F(4,3)`; a fallback from `winograd` says why.
+    /// With `algo=winograd|auto`: the path that ran (`winograd F(4,3)`, `direct`, ...; a fallback from
+    /// `winograd` says why). Nil for `direct`, which always runs what it names.
     public var method: String? {
+        if algorithm == .direct { return nil }
         if path == .winograd { return "winograd F(\(ConvAlgorithm.winogradTile),3)" }
         if algorithm == .winograd { return "\(path.rawValue) (winograd needs a 3x3 filter bank, stride 1, dilation 1, 16+ input channels)" }
         return path.rawValue
