@@ -77,6 +77,11 @@ enum Workloads {
                             variants: [("maxpool", { _ = try Pooling.maxPool(x, g, threads: threads, isa: isa) })])
         default:
             if let workload = try MathWorkloads.make(id, threads: threads, isa: isa) { return workload }
+            // `conv:N,H,W,Cin,Cout`: any 3x3 SAME stride-1 conv, direct and Winograd (for `auto`'s measurements).
+            let sizes = id.hasPrefix("conv:") ? id.dropFirst(5).split(separator: ",").compactMap { Int($0) } : []
+            if sizes.count == 5, sizes.allSatisfy({ $0 > 0 }) {
+                return try conv(id, Array(sizes[0..<4]), sizes[4], stride: 1, threads: threads, isa: isa)
+            }
             return try CourseWorkloads.make(id, threads: threads, isa: isa)
         }
     }
@@ -92,6 +97,17 @@ enum Workloads {
             + (stride > 1 ? " stride \(stride)" : "") + " SAME"
         return Workload(id: id, title: title, unit: "gflops", work: g.flops,
                         dataBytes: x.byteCount + k.byteCount + g.outputShape.reduce(4, *),
-                        variants: [("conv2d", { _ = try Convolution.convolve(x, k, g, threads: threads, isa: isa) })])
+                        variants: [("conv2d", { _ = try Convolution.convolve(x, k, g, threads: threads, isa: isa) })]
+                            + (stride == 1 && input[3] >= 8 ? winograd(x, k, g, threads: threads, isa: isa) : []))
+    }
+
+    /// `algo=winograd` (F(4,3)) and F(6,3), with the kernel's transform cached as in repeated conv2d calls.
+    private static func winograd(_ x: Tensor, _ k: Tensor, _ g: ConvGeometry, threads: Int,
+                                 isa: ISA) -> [(name: String, call: () throws -> Void)] {
+        [4, 6].map { m in
+            (m == ConvAlgorithm.winogradTile ? "conv2d algo=winograd" : "conv2d winograd F(\(m),3)", {
+                _ = try Convolution.convolve(x, k, g, threads: threads, isa: isa, algorithm: .winograd, winogradTile: m)
+            })
+        }
     }
 }

@@ -35,6 +35,10 @@ public struct KernelSet: Sendable {
     public let maxPool: @Sendable (_ args: UnsafePointer<PoolArgs>) -> Void
     /// `runElementwise`: one tile of a fused element-wise program (every op of `ElementwiseCode`).
     public let elementwise: @Sendable (_ args: UnsafePointer<ElementwiseArgs>) -> Void
+    /// `runWinogradInput` for tile size `m` (4 or 6).
+    public let winogradInput: @Sendable (_ args: UnsafePointer<WinogradInputArgs>, _ m: Int) -> Void
+    /// `runWinogradOutput` for tile size `m` (4 or 6).
+    public let winogradOutput: @Sendable (_ args: UnsafePointer<WinogradOutputArgs>, _ m: Int) -> Void
 
     public init(name: String, lanes: Int, shapes: [TileShape],
                 tiles: @escaping @Sendable (Int, UnsafePointer<ConvTileArgs>) -> Void,
@@ -43,9 +47,12 @@ public struct KernelSet: Sendable {
                     -> Void,
                 relu: @escaping @Sendable (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Bool) -> Void,
                 maxPool: @escaping @Sendable (UnsafePointer<PoolArgs>) -> Void,
-                elementwise: @escaping @Sendable (UnsafePointer<ElementwiseArgs>) -> Void) {
+                elementwise: @escaping @Sendable (UnsafePointer<ElementwiseArgs>) -> Void,
+                winogradInput: @escaping @Sendable (UnsafePointer<WinogradInputArgs>, Int) -> Void,
+                winogradOutput: @escaping @Sendable (UnsafePointer<WinogradOutputArgs>, Int) -> Void) {
         (self.name, self.lanes, self.shapes, self.tiles) = (name, lanes, shapes, tiles)
         (self.depthwise, self.depthwisePair, self.relu, self.maxPool) = (depthwise, depthwisePair, relu, maxPool)
         self.elementwise = elementwise
+        (self.winogradInput, self.winogradOutput) = (winogradInput, winogradOutput)
     }
 }

@@ -2,7 +2,7 @@ import Ops
 
 /// The session's settings, one value (`set KEY VALUE`, `--threads`, `CONVSH_THREADS`), each validated here once.
 struct Settings {
-    static let keys = ["threads", "timing", "max_pixels", "graphics"]
+    static let keys = ["threads", "timing", "max_pixels", "graphics", "conv_algo"]
     /// Worker threads a session may use.
     static let threadRange = 1...1024
     /// `max_pixels` from one pixel to 2^34 (16 Gpx, 256 GiB of float32 RGBA): beyond is surely a typo, and keeps
@@ -26,7 +26,7 @@ struct Settings {
     mutating func run(_ words: [String], _ session: Session) throws {
         guard let key = words.first else {
             return session.print("threads \(threads)\ntiming \(timing ? "on" : "off")\nmax_pixels \(Limits.maxPixels)"
-                + "\ngraphics \(GraphicsChoice.shared.setting.rawValue)")
+                + "\ngraphics \(GraphicsChoice.shared.setting.rawValue)\nconv_algo \(session.context.convAlgorithm.rawValue)")
         }
         guard Settings.keys.contains(key) else {
             var message = "set: unknown setting '\(key)'"
@@ -34,7 +34,7 @@ struct Settings {
             throw OpError(message + " (settings: \(Settings.keys.joined(separator: ", ")))")
         }
         guard words.count == 2 else { throw OpError("usage: set threads N | set timing on|off | set max_pixels N "
-            + "| set graphics auto|kitty|sixel|blocks|ascii") }
+            + "| set graphics auto|kitty|sixel|blocks|ascii | set conv_algo direct|winograd|auto") }
         let value = words[1]
         switch key {
         case "threads":
@@ -52,6 +52,12 @@ struct Settings {
                     + "got '\(value)'")
             }
             GraphicsChoice.shared.setting = mode
+        case "conv_algo":
+            guard let algorithm = ConvAlgorithm(rawValue: value) else {
+                let words = ConvAlgorithm.allCases.map(\.rawValue).joined(separator: "|")
+                throw OpError("set conv_algo: expected \(words), got '\(SyntaxError.excerpt(value))'")
+            }
+            session.context.convAlgorithm = algorithm
         default:
             guard let n = Int(value), Settings.maxPixelsRange.contains(n) else {
                 throw OpError("set max_pixels: expected an integer from 1 to \(Settings.maxPixelsRange.upperBound), "

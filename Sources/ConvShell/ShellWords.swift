@@ -35,7 +35,7 @@ enum ShellWords {
                   run: { session, words in for name in words { try session.delete(name) } }),
         ShellWord(name: "set", parameters: [Parameter("KEY", .choice(Settings.keys), optional: true),
                                             Parameter("VALUE", .text(completions: ["on", "off"]), optional: true)],
-                  summary: "change a setting: threads N, timing on|off, max_pixels N (none: show them)",
+                  summary: "change a setting: threads N, timing on|off, max_pixels N, conv_algo A (none: show them)",
                   run: { session, words in try session.settings.run(words, session) }),
         ShellWord(name: "time", parameters: [Parameter("STATEMENT", .string)],
                   summary: "run a statement and print how long it took (and GFLOP/s for a conv)",

@@ -15,7 +15,7 @@ struct ExplainTests {
     }
 
     private func explain(_ f: Tensor, _ y: Int, _ x: Int, out: Int = 0) -> ConvExplanation {
-        let g = f.origin!.detail as! ConvGeometry
+        let g = (f.origin!.detail as! ConvRun).geometry
         return ConvExplanation(input: f.origin!.inputs[0], kernel: f.origin!.inputs[1], geometry: g, n: 0, y: y,
                                x: x, outChannel: out)
     }
@@ -37,7 +37,7 @@ struct ExplainTests {
     @Test func evenKernelPutsOddPaddingBottomRight() throws {
         // 2x2 kernel, SAME: total padding 1 per axis → top 0, bottom 1, left 0, right 1.
         let f = try conv(matrix([[1, 2], [3, 4]]), "same")
-        let g = f.origin!.detail as! ConvGeometry
+        let g = (f.origin!.detail as! ConvRun).geometry
         #expect([g.padTop, g.padBottom, g.padLeft, g.padRight] == [0, 1, 0, 1])
         #expect(explain(f, 0, 0).sum == 1 + 4 + 12 + 20)      // window 1 2 / 4 5
         let last = explain(f, 2, 2)                           // window 9 (0) / (0) (0)

@@ -72,6 +72,7 @@ extension Session {
             var line = String(format: "%.1f ms", seconds * 1000)
             if case .tensor(let t)? = result, let work = t.origin?.detail as? FlopCounting, seconds > 0 {
                 line += String(format: ", %.1f GFLOP/s", work.flops / seconds / 1e9)
+                if let method = work.method { line += ", " + method }
             }
             print(line)
         }

@@ -50,17 +50,20 @@ public enum ISA: String, Sendable, CaseIterable {
         name: "avx512", lanes: AVX512Kernels.lanes, shapes: (0..<AVX512Kernels.shapeCount).map(AVX512Kernels.shape),
         tiles: AVX512Kernels.tiles, depthwise: AVX512Kernels.depthwise, depthwisePair: AVX512Kernels.depthwisePair,
         relu: AVX512Kernels.relu, maxPool: AVX512Kernels.maxPool,
-        elementwise: AVX512Kernels.elementwise)
+        elementwise: AVX512Kernels.elementwise,
+        winogradInput: AVX512Kernels.winogradInput, winogradOutput: AVX512Kernels.winogradOutput)
 
     private static let avx2Set = KernelSet(
         name: "avx2", lanes: AVX2Kernels.lanes, shapes: (0..<AVX2Kernels.shapeCount).map(AVX2Kernels.shape),
         tiles: AVX2Kernels.tiles, depthwise: AVX2Kernels.depthwise, depthwisePair: AVX2Kernels.depthwisePair,
         relu: AVX2Kernels.relu, maxPool: AVX2Kernels.maxPool,
-        elementwise: AVX2Kernels.elementwise)
+        elementwise: AVX2Kernels.elementwise,
+        winogradInput: AVX2Kernels.winogradInput, winogradOutput: AVX2Kernels.winogradOutput)
 
     private static let genericSet = KernelSet(
         name: "generic", lanes: GenericKernels.lanes, shapes: (0..<GenericKernels.shapeCount).map(GenericKernels.shape),
         tiles: GenericKernels.tiles, depthwise: GenericKernels.depthwise, depthwisePair: GenericKernels.depthwisePair,
         relu: GenericKernels.relu, maxPool: GenericKernels.maxPool,
-        elementwise: GenericKernels.elementwise)
+        elementwise: GenericKernels.elementwise,
+        winogradInput: GenericKernels.winogradInput, winogradOutput: GenericKernels.winogradOutput)
 }

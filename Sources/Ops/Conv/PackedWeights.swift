@@ -35,15 +35,8 @@ final class PackedWeights {
     /// at least that many channels remain, then the narrowest width that holds the rest.
     init(_ kernel: UnsafePointer<Float>, _ g: ConvGeometry, widths: [Int]) throws {
         let taps = g.kernelHeight * g.kernelWidth, cin = g.inChannels, cout = g.outChannels
-        var blocks: [Block] = []
-        var first = 0, offset = 0
-        while first < cout {
-            let remaining = cout - first
-            let width = remaining >= widths[0] ? widths[0] : widths.last { $0 >= remaining } ?? widths[0]
-            blocks.append(Block(first: first, count: min(width, remaining), width: width, offset: offset))
-            first += width
-            offset += taps * cin * width
-        }
+        let blocks = PackedWeights.blocks(cout, widths: widths, floatsPerChannel: taps * cin)
+        let offset = blocks.last.map { $0.offset + taps * cin * $0.width } ?? 0
         var raw: UnsafeMutableRawPointer?
         let shape = Tensor.describe([g.kernelHeight, g.kernelWidth, cin, cout])
         guard posix_memalign(&raw, TensorBuffer.alignment, max(offset, 1) * MemoryLayout<Float>.stride) == 0,
@@ -66,6 +59,22 @@ final class PackedWeights {
     }
 
     deinit { free(storage) }
+
+    /// Output channels `0 ..< cout` cut into blocks of the tile `widths` (widest first): the widest while at least
+    /// that many channels remain, then the narrowest width that holds the rest; each block's packed weights take
+    /// `floatsPerChannel · width` floats, one block after another.
+    static func blocks(_ cout: Int, widths: [Int], floatsPerChannel: Int) -> [Block] {
+        var blocks: [Block] = []
+        var first = 0, offset = 0
+        while first < cout {
+            let remaining = cout - first
+            let width = remaining >= widths[0] ? widths[0] : widths.last { $0 >= remaining } ?? widths[0]
+            blocks.append(Block(first: first, count: min(width, remaining), width: width, offset: offset))
+            first += width
+            offset += floatsPerChannel * width
+        }
+        return blocks
+    }
 
     /// The weights of `block` for tap `(ky, kx)` from input channel `ci` on.
     func weights(_ block: Block, ky: Int, kx: Int, ci: Int) -> UnsafePointer<Float> {

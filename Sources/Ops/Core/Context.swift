@@ -16,6 +16,8 @@ public final class Context: @unchecked Sendable {
     public var progressOutput: @Sendable (String) -> Void = Progress.standardError
     /// Seconds an op runs before its progress line appears.
     public var progressDelay = 0.5
+    /// How `conv2d` computes a conv unless told with `algo=` (`set conv_algo direct|winograd|auto`).
+    public var convAlgorithm = ConvAlgorithm.direct
     /// The names in scope, for "did you mean" when a bare word names no variable (the session sets it).
     public var variableNames: () -> [String] = { [] }
     private let write: (String) -> Void
@@ -39,6 +41,7 @@ public final class Context: @unchecked Sendable {
     public func child(threads: Int, write: @escaping (String) -> Void) -> Context {
         let child = Context(threads: threads, terminal: terminal, showsProgress: false, write: write)
         child.variableNames = variableNames
+        child.convAlgorithm = convAlgorithm
         return child
     }
 

@@ -28,6 +28,12 @@ public enum TensorDescription {
 public protocol FlopCounting {
     /// Floating-point operations, a multiply-add counted as 2.
     var flops: Double { get }
+    /// How the work was done, printed after the rate (`winograd F(4,3)`); nil for nothing to say.
+    var method: String? { get }
+}
+
+extension FlopCounting {
+    public var method: String? { nil }
 }
 
 extension ConvGeometry: FlopCounting {}

@@ -13,7 +13,7 @@ struct Conv2D: Op {
     let options = [
         OptionSpec("stride", "S"), OptionSpec("dilation", "D"),
         .choice("border", Border.allCases.map(\.rawValue)), OptionSpec("bias", "B", .tensor),
-        ActivationChoice.option,
+        ActivationChoice.option, .choice("algo", ConvAlgorithm.allCases.map(\.rawValue)),
     ]
     let details = """
         Cross-correlation as TensorFlow computes it: out(oy,ox,co) = Σ x(oy·s+ky·d-top, ox·s+kx·d-left, ci)·K(ky,kx,ci,co).
@@ -26,6 +26,13 @@ struct Conv2D: Op {
         bias=B adds a [Cout] vector (tf.nn.bias_add) before the activation, as a Keras Conv2D layer does.
         activation= takes Keras' names (none and linear: no activation); relu without a bias is applied as each
         output is stored, the others (and relu after a bias) with the bias in one pass after the conv.
+        algo=direct (default; set conv_algo changes it) | winograd | auto. winograd computes a 3x3 filter bank with
+        stride 1, dilation 1 and 16+ input channels (any padding, border, batch) by Winograd's F(4x4,3x3): fewer
+        multiplies, a bounded extra rounding error: |y - exact| <= (9*Cin + 64) * 2^-24 * M for every output, M the
+        largest sum of |x*w| in the output (direct meets (9*Cin + 2) * 2^-24 * its own sum of |x*w|). Measured on
+        [0,1] images with Glorot weights: at most 6x direct's max error (docs/kernels.md). A NaN or Inf input spoils
+        its whole 4x4 output tile. Other convs run direct; time says which ran. auto takes winograd where it was
+        measured faster (64+ channels in and out, output 14x14 or larger), direct elsewhere.
         Example:  f = conv2d img k same stride=2
         """
 
@@ -39,6 +46,8 @@ struct Conv2D: Op {
         let activation = ActivationChoice.name(arguments)
         let bias = try arguments.tensorOption("bias")
         let fused = activation == "relu" && bias == nil
+        let algorithm = ConvAlgorithm(rawValue: arguments.choiceOption("algo",
+                                                                       default: context.convAlgorithm.rawValue))!
 
         let spatial = try SpatialInput(input)
         let batch = spatial.batch
@@ -50,12 +59,14 @@ struct Conv2D: Op {
                                 + Tensor.describe(kernel.shape)) { OpError.option("bias", $0) }
         }
         var output = try spatial.restoringRank(try Convolution.convolve(batch, kernel, geometry,
-                                                                        threads: context.threads))
+                                                                        threads: context.threads,
+                                                                        algorithm: algorithm))
         if !fused && (bias != nil || activation != "none") {
             // `explain` replays the conv alone, so a result with a bias or another activation keeps no origin.
             return .tensor(try ActivationChoice.apply(output, bias: bias, activation, threads: context.threads))
         }
-        output.origin = Origin(op: name, inputs: [batch, kernel], detail: geometry)
+        output.origin = Origin(op: name, inputs: [batch, kernel], detail: ConvRun(geometry: geometry,
+                                                                                  algorithm: algorithm))
         return .tensor(output)
     }
 }

@@ -23,7 +23,7 @@ struct Explain: Op {
     func apply(_ arguments: Arguments, _ context: Context) throws -> Value? {
         let f = try arguments.tensor(1)
         let label = arguments.argument(1)!.text
-        guard let origin = f.origin, origin.op == "conv2d", let g = origin.detail as? ConvGeometry,
+        guard let origin = f.origin, origin.op == "conv2d", let g = (origin.detail as? ConvRun)?.geometry,
               origin.inputs.count == 2, f.count == g.outputShape.reduce(1, *) else {
             throw OpError.argument(1, "'\(label)' was not made by conv2d (it was loaded, typed, or made by "
                 + "another op); explain the result of conv2d itself")
