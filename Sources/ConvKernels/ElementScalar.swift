@@ -92,3 +92,26 @@ extension ElementScalar {
         x * 0.5 * (1 + tanh(0.79788456080286535588 * (x + 0.044715 * x * x * x)))
     }
 }
+
+/// A SIMD register of the element-wise engine: the lane comparisons and the select the op table is built from.
+///
+/// NOTE: the standard library's `.<`, `.==`, `.&` and `replacing(with:where:)` compile to vector compares and
+/// blends only where the vector type is concrete (`SIMD16<Float>`): in generic code they become lane-by-lane
+/// loops. Each ISA target conforms its register type here, in its own module, so the table's comparisons are
+/// the ISA's instructions; nothing else in the table needs the concrete type.
+public protocol ElementLanes: SIMD where Scalar: ElementScalar {
+    /// 1 where `a < b`, else 0 (and so on: NaN compares false, except `notEqual`).
+    static func less(_ a: Self, _ b: Self) -> Self
+    static func lessEqual(_ a: Self, _ b: Self) -> Self
+    static func equal(_ a: Self, _ b: Self) -> Self
+    static func notEqual(_ a: Self, _ b: Self) -> Self
+    /// `a` where `condition` is nonzero (NaN too), else `b`.
+    static func select(_ condition: Self, _ a: Self, _ b: Self) -> Self
+}
+
+extension ElementLanes {
+    @inlinable @inline(__always) static func greater(_ a: Self, _ b: Self) -> Self { less(b, a) }
+    @inlinable @inline(__always) static func greaterEqual(_ a: Self, _ b: Self) -> Self { lessEqual(b, a) }
+    /// 1 where `x` is NaN.
+    @inlinable @inline(__always) static func isNaN(_ x: Self) -> Self { notEqual(x, x) }
+}

@@ -22,15 +22,15 @@ public enum ElementwiseCode: Int32, CaseIterable, Sendable {
     /// `d[i] = op(a[i], b[i], c[i])` for `i < n`; operands beyond the arity are not read. `d` may be `a`, `b`
     /// or `c` (each vector is loaded before it is stored).
     @inlinable @inline(__always)
-    public func run<V: SIMD>(_ a: UnsafePointer<V.Scalar>, _ b: UnsafePointer<V.Scalar>,
+    public func run<V: ElementLanes>(_ a: UnsafePointer<V.Scalar>, _ b: UnsafePointer<V.Scalar>,
                              _ c: UnsafePointer<V.Scalar>, _ d: UnsafeMutablePointer<V.Scalar>, _ n: Int,
-                             _: V.Type) where V.Scalar: ElementScalar {
+                             _: V.Type) {
         typealias S = V.Scalar
         let zero = V(repeating: 0)
         switch self {
         case .identity: map(a, d, n) { (x: V) in x }
         case .negate: map(a, d, n) { (x: V) in x * -1 }  // `-x` is `0 - x` here: +0 for +0
-        case .abs: map(a, d, n) { (x: V) in x.replacing(with: -x, where: x .< 0).replacing(with: 0, where: x .== 0) }
+        case .abs: map(a, d, n) { (x: V) in V.select(V.less(x, zero), x * -1, V.select(V.equal(x, zero), zero, x)) }
         case .sqrt: map(a, d, n) { (x: V) in x.squareRoot() }
         case .square: map(a, d, n) { (x: V) in x * x }
         case .exp: map(a, d, n) { (x: V) in lanes(x, S.exp) }
@@ -44,14 +44,14 @@ public enum ElementwiseCode: Int32, CaseIterable, Sendable {
         case .ceil: map(a, d, n) { (x: V) in x.rounded(.up) }
         case .round: map(a, d, n) { (x: V) in x.rounded(.toNearestOrEven) }
         case .sign: map(a, d, n) { (x: V) in
-            zero.replacing(with: 1, where: x .> 0).replacing(with: -1, where: x .< 0).replacing(with: x, where: x .!= x)
+            V.select(V.isNaN(x), x, V.greater(x, zero) - V.less(x, zero))
         }
-        case .logicalNot: map(a, d, n) { (x: V) in zero.replacing(with: 1, where: x .== 0) }
-        case .relu: map(a, d, n) { (x: V) in x.replacing(with: 0, where: x .<= 0) }
-        case .relu6: map(a, d, n) { (x: V) in x.replacing(with: 0, where: x .<= 0).replacing(with: 6, where: x .> 6) }
-        case .elu: map(a, d, n) { (x: V) in lanes(x, S.expm1).replacing(with: x, where: x .> 0) }
+        case .logicalNot: map(a, d, n) { (x: V) in V.equal(x, zero) }
+        case .relu: map(a, d, n) { (x: V) in laneRelu(x) }
+        case .relu6: map(a, d, n) { (x: V) in V.select(V.greater(x, V(repeating: 6)), V(repeating: 6), laneRelu(x)) }
+        case .elu: map(a, d, n) { (x: V) in V.select(V.greater(x, zero), x, lanes(x, S.expm1)) }
         case .selu: map(a, d, n) { (x: V) in
-            (lanes(x, S.expm1) * 1.6732632423543772848).replacing(with: x, where: x .> 0) * 1.0507009873554804934
+            V.select(V.greater(x, zero), x, lanes(x, S.expm1) * 1.6732632423543772848) * 1.0507009873554804934
         }
         case .gelu: map(a, d, n) { (x: V) in lanes(x, S.gelu) }
         case .geluTanh: map(a, d, n) { (x: V) in lanes(x, S.geluTanh) }
@@ -63,19 +63,19 @@ public enum ElementwiseCode: Int32, CaseIterable, Sendable {
         case .divide: map(a, b, d, n) { (x: V, y: V) in x / y }
         case .remainder: map(a, b, d, n) { (x: V, y: V) in lanes(x, y, S.pythonRemainder) }
         case .power: map(a, b, d, n) { (x: V, y: V) in lanes(x, y, S.pow) }
-        case .less: map(a, b, d, n) { (x: V, y: V) in zero.replacing(with: 1, where: x .< y) }
-        case .lessEqual: map(a, b, d, n) { (x: V, y: V) in zero.replacing(with: 1, where: x .<= y) }
-        case .greater: map(a, b, d, n) { (x: V, y: V) in zero.replacing(with: 1, where: x .> y) }
-        case .greaterEqual: map(a, b, d, n) { (x: V, y: V) in zero.replacing(with: 1, where: x .>= y) }
-        case .equal: map(a, b, d, n) { (x: V, y: V) in zero.replacing(with: 1, where: x .== y) }
-        case .notEqual: map(a, b, d, n) { (x: V, y: V) in zero.replacing(with: 1, where: x .!= y) }
-        case .logicalAnd: map(a, b, d, n) { (x: V, y: V) in zero.replacing(with: 1, where: (x .!= 0) .& (y .!= 0)) }
-        case .logicalOr: map(a, b, d, n) { (x: V, y: V) in zero.replacing(with: 1, where: (x .!= 0) .| (y .!= 0)) }
+        case .less: map(a, b, d, n) { (x: V, y: V) in V.less(x, y) }
+        case .lessEqual: map(a, b, d, n) { (x: V, y: V) in V.lessEqual(x, y) }
+        case .greater: map(a, b, d, n) { (x: V, y: V) in V.greater(x, y) }
+        case .greaterEqual: map(a, b, d, n) { (x: V, y: V) in V.greaterEqual(x, y) }
+        case .equal: map(a, b, d, n) { (x: V, y: V) in V.equal(x, y) }
+        case .notEqual: map(a, b, d, n) { (x: V, y: V) in V.notEqual(x, y) }
+        case .logicalAnd: map(a, b, d, n) { (x: V, y: V) in V.notEqual(x, zero) * V.notEqual(y, zero) }
+        case .logicalOr: map(a, b, d, n) { (x: V, y: V) in V.notEqual(V.notEqual(x, zero) + V.notEqual(y, zero), zero) }
         case .minimum: map(a, b, d, n) { (x: V, y: V) in nanMinimum(x, y) }
         case .maximum: map(a, b, d, n) { (x: V, y: V) in nanMaximum(x, y) }
-        case .leakyRelu: map(a, b, d, n) { (x: V, alpha: V) in (x * alpha).replacing(with: x, where: x .> 0) }
+        case .leakyRelu: map(a, b, d, n) { (x: V, alpha: V) in V.select(V.greater(x, zero), x, x * alpha) }
         case .clip: map(a, b, c, d, n) { (x: V, low: V, high: V) in nanMinimum(nanMaximum(x, low), high) }
-        case .select: map(a, b, c, d, n) { (p: V, x: V, y: V) in y.replacing(with: x, where: p .!= 0) }
+        case .select: map(a, b, c, d, n) { (p: V, x: V, y: V) in V.select(p, x, y) }
         }
     }
 }
@@ -84,15 +84,15 @@ public enum ElementwiseCode: Int32, CaseIterable, Sendable {
 
 /// `np.minimum`: the smaller, NaN if either is NaN; `a < b || isnan(a) ? a : b`, so `minimum(0, -0)` is -0 as NumPy.
 @inlinable @inline(__always)
-func nanMinimum<V: SIMD>(_ a: V, _ b: V) -> V where V.Scalar: FloatingPoint {
-    b.replacing(with: a, where: (a .< b) .| (a .!= a))
-}
+func nanMinimum<V: ElementLanes>(_ a: V, _ b: V) -> V { V.select(V.less(a, b) + V.isNaN(a), a, b) }
 
 /// `np.maximum`: the larger, NaN if either is NaN.
 @inlinable @inline(__always)
-func nanMaximum<V: SIMD>(_ a: V, _ b: V) -> V where V.Scalar: FloatingPoint {
-    b.replacing(with: a, where: (a .> b) .| (a .!= a))
-}
+func nanMaximum<V: ElementLanes>(_ a: V, _ b: V) -> V { V.select(V.greater(a, b) + V.isNaN(a), a, b) }
+
+/// `x <= 0 ? 0 : x` (NaN stays NaN, -0 becomes +0, as `tf.nn.relu`'s vector path).
+@inlinable @inline(__always)
+func laneRelu<V: ElementLanes>(_ x: V) -> V { V.select(V.lessEqual(x, V()), V(), x) }
 
 /// `f` on every lane: for functions the ISA has no instruction for.
 @inlinable @inline(__always)

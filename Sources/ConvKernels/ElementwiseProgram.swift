@@ -35,7 +35,7 @@ public struct ElementwiseArgs {
 
 /// Runs the steps of `args` in order over one tile, on vectors `V` (the ISA's register), `L` for streaming.
 @inlinable @inline(__always)
-public func runElementwise<L: LaneVector, V: SIMD>(_ args: UnsafePointer<ElementwiseArgs>, _: L.Type, _: V.Type)
+public func runElementwise<L: LaneVector, V: ElementLanes>(_ args: UnsafePointer<ElementwiseArgs>, _: L.Type, _: V.Type)
 where V.Scalar == Float {
     let a = args.pointee
     for s in 0..<a.stepCount {

@@ -92,3 +92,20 @@ public enum AVX2Kernels {
         runElementwise(args, Lanes8.self, SIMD8<Float>.self)
     }
 }
+
+// MARK: - The element-wise engine's register
+
+/// The op table's comparisons and select on this target's register, with the concrete types' vector compares.
+extension SIMD8: ElementLanes where Scalar == Float {
+    @inline(__always) public static func less(_ a: Self, _ b: Self) -> Self { Self().replacing(with: 1, where: a .< b) }
+    @inline(__always) public static func lessEqual(_ a: Self, _ b: Self) -> Self {
+        Self().replacing(with: 1, where: a .<= b)
+    }
+    @inline(__always) public static func equal(_ a: Self, _ b: Self) -> Self { Self().replacing(with: 1, where: a .== b) }
+    @inline(__always) public static func notEqual(_ a: Self, _ b: Self) -> Self {
+        Self().replacing(with: 1, where: a .!= b)
+    }
+    @inline(__always) public static func select(_ condition: Self, _ a: Self, _ b: Self) -> Self {
+        b.replacing(with: a, where: condition .!= 0)
+    }
+}

@@ -1,4 +1,5 @@
 import ConvKernels
+import ConvKernelsGeneric
 import XCTest
 @testable import Ops
 
