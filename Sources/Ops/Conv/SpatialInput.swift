@@ -27,3 +27,20 @@ struct SpatialInput {
         }
     }
 }
+
+/// The window of a pooling op (`maxpool`, `avgpool`): `X [same|valid] [size=N] [stride=S]`, read the same way for
+/// both. `size` defaults to 2x2 and `stride` to the size; padding is `valid` unless `same` is given.
+enum PoolingWindow {
+    /// Reads X and the window from `arguments`, runs `pool` on X's batch view `[N,H,W,C]` with the window's
+    /// geometry, and returns the result in the rank X came in.
+    static func run(_ arguments: Arguments, _ pool: (Tensor, ConvGeometry) throws -> Tensor) throws -> Value {
+        let input = try arguments.tensor(1)
+        let padding = Padding(rawValue: arguments.choice(2) ?? "valid")!
+        let size = try arguments.pairOption("size", default: (2, 2))
+        let stride = try arguments.pairOption("stride", default: size)
+        let spatial = try SpatialInput(input)
+        let g = try ConvGeometry(input: spatial.batch.shape, kernel: [size.0, size.1], padding: padding,
+                                 stride: stride, given: input.shape)
+        return .tensor(try spatial.restoringRank(try pool(spatial.batch, g)))
+    }
+}

@@ -14,14 +14,6 @@ struct MaxPool: Op {
         """
 
     func apply(_ arguments: Arguments, _ context: Context) throws -> Value? {
-        let input = try arguments.tensor(1)
-        let padding = Padding(rawValue: arguments.choice(2) ?? "valid")!
-        let size = try arguments.pairOption("size", default: (2, 2))
-        let stride = try arguments.pairOption("stride", default: size)
-        let spatial = try SpatialInput(input)
-        let batch = spatial.batch
-        let g = try ConvGeometry(input: batch.shape, kernel: [size.0, size.1], padding: padding, stride: stride,
-                                 given: input.shape)
-        return .tensor(try spatial.restoringRank(try Pooling.maxPool(batch, g, threads: context.threads)))
+        try PoolingWindow.run(arguments) { try Pooling.maxPool($0, $1, threads: context.threads) }
     }
 }
