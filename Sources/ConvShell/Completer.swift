@@ -1,39 +1,41 @@
 import Foundation
 import Ops
 
-/// What Tab offers at a point in a line: op names, shell words, tensor names, kernel names, option keys and
-/// values, file paths — all read from the registry, the shell-word table and the session.
+/// What Tab offers at a point in a line: op names, shell words, variable names, a model's layers and weights
+/// after `m.`, kernel names, option keys and values, file paths — all read from the registry, the shell-word
+/// table and the session. Where the cursor stands is read by `CompletionPoint` with the lexer's rules.
 struct Completer {
     let session: Session
 
     /// The start of the word before the cursor and the candidates that extend it, sorted.
     func complete(_ textBeforeCursor: String) -> (wordStart: String.Index, candidates: [String]) {
-        let statement = textBeforeCursor.split(separator: ";", omittingEmptySubsequences: false).last ?? ""
-        let split = PathWords.split(String(statement))
-        var words = split.words
-        let word = split.last
-        let wordStart = textBeforeCursor.index(textBeforeCursor.endIndex, offsetBy: -word.count)
-        // `time [NAME =] command ...` and `NAME = command ...` complete like the statement after them.
-        if words.first == "time" { words.removeFirst() }
-        if words.count >= 2, words[1] == "=" { words.removeFirst(2) }
-        // `NAME=command` without spaces: the command is after the `=`, in the first word or in the word at hand.
-        if let first = words.first, let equals = first.firstIndex(of: "="),
-           Registry.isValidName(String(first[..<equals])) {
-            words[0] = String(first[first.index(after: equals)...])
-        }
-        if words.isEmpty, let equals = word.firstIndex(of: "="), Registry.isValidName(String(word[..<equals])) {
-            let command = String(word[word.index(after: equals)...])
-            return (wordStart, candidates(for: command, after: []).filter { $0.hasPrefix(command) }
-                .map { String(word[...equals]) + $0 }.sorted())
-        }
-        return (wordStart, candidates(for: word, after: words).filter { $0.hasPrefix(word) }.sorted())
+        let point = CompletionPoint(textBeforeCursor, isCommand: session.isCommand)
+        let utf8 = textBeforeCursor.utf8
+        let wordStart = utf8.index(utf8.startIndex, offsetBy: point.wordStart)
+        let word = String(textBeforeCursor[wordStart...])
+        return (wordStart, candidates(at: point.place, word: word).filter { $0.hasPrefix(word) }.sorted())
     }
 
-    private func candidates(for word: String, after words: [String]) -> [String] {
-        guard let command = words.first else {
-            return session.registry.names + ShellWords.names + session.variables.names
+    private func candidates(at place: CompletionPoint.Place, word: String) -> [String] {
+        switch place {
+        case .command: return session.registry.names + ShellWords.names + session.variables.names
+        case .expression: return session.registry.names + session.variables.names
+        case .argument(let command, let position): return arguments(of: command, position: position, word: word)
+        case .member(let chain): return members(of: chain)
+        case .path: return paths(word)
+        case .nothing: return []
         }
-        let position = words.dropFirst().filter { !$0.contains("=") }.count + 1
+    }
+
+    /// Argument `position` of `command` in command form: what its parameter or option takes.
+    private func arguments(of command: String, position: Int, word: String) -> [String] {
+        if let dot = word.lastIndex(of: "."), !word.hasPrefix("."), !word.contains("/") {
+            // `show m.block1_conv1.ker`: a model's members, named in full as the word is.
+            let chain = word[..<dot].split(separator: ".").map(String.init)
+            let head = String(word[...dot])
+            let names = members(of: chain)
+            if !names.isEmpty { return names.map { head + $0 } }
+        }
         if let shellWord = ShellWords.word(named: command) {
             // A shell word's parameters say what to offer; a word parameter (help's OP) offers the command names.
             let parameters = shellWord.parameters
@@ -50,6 +52,17 @@ struct Completer {
         }
         let keys = op.options.map { $0.key + "=" }
         return values(of: op.kind(ofPosition: position), word: word) + keys
+    }
+
+    /// The members of the model value that `chain` names (`["m", "block1_conv1"]`), none when it names no model.
+    private func members(of chain: [String]) -> [String] {
+        guard let first = chain.first, var value = session.variables[first] else { return [] }
+        for name in chain.dropFirst() {
+            guard case .model(let model) = value, let member = try? model.member(name) else { return [] }
+            value = member
+        }
+        guard case .model(let model) = value else { return [] }
+        return model.memberNames
     }
 
     private func values(of kind: ParameterKind?, word: String) -> [String] {

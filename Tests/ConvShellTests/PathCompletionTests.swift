@@ -42,17 +42,21 @@ final class PathCompletionTests: XCTestCase {
         XCTAssertEqual(complete("img = load 'my photos/").candidates, ["'my photos/a.png'"])
     }
 
+    func point(_ text: String) -> CompletionPoint { CompletionPoint(text, isCommand: { $0 == "save" || $0 == "load" }) }
+
     func testAQuotedPathWithSpacesCountsAsOneArgument() {
         // `save x "my photo.png" ` : the next word is the third parameter, not the fourth.
-        XCTAssertEqual(PathWords.split(#"save x "my photo.png" gr"#).words, ["save", "x", #""my photo.png""#])
-        XCTAssertEqual(PathWords.split(#"save x my\ photo.png "#).words, ["save", "x", #"my\ photo.png"#])
-        XCTAssertEqual(PathWords.split(#"save x my\ photo.png "#).last, "")
+        XCTAssertEqual(point(#"save x "my photo.png" gr"#).place, .argument(command: "save", position: 3))
+        XCTAssertEqual(point(#"save x my\ photo.png "#).place, .argument(command: "save", position: 3))
+        XCTAssertEqual(point(#"save x my\ photo.png "#).wordStart, #"save x my\ photo.png "#.utf8.count)
+        XCTAssertEqual(point(#"save x "a;b#c.png" gr"#).place, .argument(command: "save", position: 3))
     }
 
     func testEscapeRoundTrips() {
         for name in ["a b", #"it's "x".png"#, #"back\slash"#, "semi;colon#hash"] {
             XCTAssertEqual(PathWords.unescape(PathWords.escape(name)), name)
-            XCTAssertEqual(PathWords.split("load " + PathWords.escape(name)).last, PathWords.escape(name))
+            let line = "load " + PathWords.escape(name)
+            XCTAssertEqual(point(line), CompletionPoint(place: .argument(command: "load", position: 1), wordStart: 5))
         }
     }
 }
