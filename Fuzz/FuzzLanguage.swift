@@ -1,4 +1,5 @@
-// libFuzzer entry point for the language: lexer, parser and evaluator on random lines (scripts/fuzz-language).
+// libFuzzer entry point for the language: lexer, parser and evaluator on random lines (scripts/fuzz-language),
+// and Tab completion's reading of each line (CompletionPoint).
 //
 // Each input is a script run in a fresh session whose registry has no op that reads or writes files, prints
 // pictures or loads plugins; inputs that name a shell word touching files, or that could ask for gigantic
@@ -33,6 +34,10 @@ public func fuzzLanguage(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     }
     if text.range(of: "[0-9.][eE]", options: .regularExpression) != nil { return 0 }
     let session = Session(registry: registry, context: Context(threads: 1) { _ in }, write: { _ in })
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        let point = CompletionPoint(String(line), isCommand: session.isCommand)
+        if point.wordStart > line.utf8.count { fatalError("completion word starts past the line: \(point)") }
+    }
     do {
         try session.runScript(text, file: "fuzz")
     } catch let error as ScriptError {

@@ -191,6 +191,7 @@ private struct Scanner {
             let keyEnd = nameEnd(i)
             let isOption = keyEnd > i && byte(keyEnd) == UInt8(ascii: "=") && byte(keyEnd + 1) != UInt8(ascii: "=")
             if isOption { i = keyEnd + 1 }
+            if i == end { return (.argument(command: command, position: position), argumentStart) }  // `key=`
             switch byte(i) {
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
                 guard let close = closingQuote(from: i) else {

@@ -34,6 +34,9 @@ final class LanguageCompletionTests: XCTestCase {
         // After the parenthesis closes, the command's next argument: conv2d's third is the padding.
         XCTAssertEqual(complete("f = conv2d img (kernel sobel_x) sa").candidates, ["same"])
         XCTAssertEqual(complete("show grad_x[..., grad_").candidates, ["grad_x", "grad_y"])
+        XCTAssertEqual(complete("conv2d img k border=").candidates,
+                       ["border=reflect", "border=replicate", "border=wrap", "border=zero"])
+        XCTAssertEqual(complete("conv2d img k stride=").candidates, [], "a number: nothing to offer")
     }
 
     func testLoopAndConditionHeadersTakeExpressions() {
