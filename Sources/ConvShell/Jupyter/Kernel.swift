@@ -91,10 +91,16 @@ final class JupyterKernel: @unchecked Sendable {
         }
     }
 
+    /// Echoes pings until shutdown; a broken socket is logged and ends the echo (the client then sees the kernel
+    /// as dead, which it is to it).
     private func echoHeartbeats() {
         while !isStopping {
-            guard let ping = try? heartbeat.receive(waiting: 100) else { continue }
-            try? heartbeat.send(ping)
+            do {
+                guard let ping = try heartbeat.receive(waiting: 100) else { continue }
+                try heartbeat.send(ping)
+            } catch {
+                return Standard.error("convsh kernel: heartbeat: \(error)")
+            }
         }
     }
 

@@ -12,7 +12,7 @@ extension JupyterKernel {
         if !silent { executionCount += 1 }
         let count = executionCount
         if !silent { publish("execute_input", ["code": code, "execution_count": count], parent: request) }
-        currentRequest = request
+        currentRequest = silent ? nil : request  // a silent cell broadcasts nothing
         defer { currentRequest = nil }
         Cancellation.clear()
         var failure: (name: String, text: String)?
@@ -33,7 +33,8 @@ extension JupyterKernel {
         return error.merging(["status": "error", "execution_count": count]) { $1 }
     }
 
-    /// Sends what the cell printed since the last flush as one `stream` message on stdout.
+    /// Sends what the cell printed since the last flush as one `stream` message on stdout (drops it for a silent
+    /// cell).
     func flushOutput() {
         let text = outputLock.withLock { () -> String in
             defer { pendingOutput = "" }

@@ -49,7 +49,7 @@ extension JupyterKernel {
     func complete(_ code: String, cursor: Int?) -> WireMessage.JSON {
         let (lineStart, before) = JupyterKernel.lineBefore(cursor, in: code)
         let (wordStart, candidates) = Completer(session: session).complete(before)
-        let start = lineStart + before.unicodeScalars[..<wordStart.samePosition(in: before.unicodeScalars)!].count
+        let start = lineStart + before.unicodeScalars.distance(from: before.startIndex, to: wordStart)
         return ["status": "ok", "matches": candidates, "cursor_start": start,
                 "cursor_end": lineStart + before.unicodeScalars.count, "metadata": WireMessage.JSON()]
     }
