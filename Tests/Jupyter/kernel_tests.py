@@ -38,6 +38,13 @@ def stdout(messages):
     return "".join(m["content"]["text"] for m in messages if m["msg_type"] == "stream")
 
 
+def result(messages):
+    """The text/plain of the request's execute_result, or None."""
+    results = [m["content"] for m in messages if m["msg_type"] == "execute_result"]
+    expect(len(results) <= 1, "several execute_results")
+    return results[0]["data"]["text/plain"] if results else None
+
+
 def expect(condition, what):
     if not condition:
         raise AssertionError(what)
@@ -57,8 +64,11 @@ class Tests:
         first, _ = run(self.kc, "kept = 6 * 7")
         expect(first["status"] == "ok", first)
         reply, messages = run(self.kc, "kept")
-        expect(reply["status"] == "ok" and stdout(messages).strip() == "42", stdout(messages))
+        expect(reply["status"] == "ok" and result(messages) == "42" and stdout(messages) == "", messages)
         expect(reply["execution_count"] == first["execution_count"] + 1, (first, reply))
+        # A result followed by more output is ordinary output, in order; only a last one is the cell's result.
+        reply, messages = run(self.kc, "kept\nprint(kept + 1)\nkept - 1")
+        expect(stdout(messages) == "42\n43\n" and result(messages) == "41", messages)
 
     def test_completion_is_the_repls(self):
         run(self.kc, "myimage = [[1, 2], [3, 4]]")
@@ -107,7 +117,7 @@ class Tests:
         line = errors[0]["traceback"][0]
         expect(line.startswith("In[") and "]:2: error: " in line and "nothere" in line, line)
         reply, messages = run(self.kc, "a + 1")
-        expect(reply["status"] == "ok" and stdout(messages).strip() == "2", stdout(messages))
+        expect(reply["status"] == "ok" and result(messages) == "2", messages)
 
     def test_show_picture_is_png(self):
         reply, messages = run(self.kc, "img = load chelsea.jpg gray\nshow img")
@@ -141,7 +151,7 @@ class Tests:
         expect(stopped < 10, "took %.1f s to stop" % stopped)
         iopub_until_idle(self.kc, msg_id)
         reply, messages = run(self.kc, "before")
-        expect(stdout(messages).strip() == "7", messages)
+        expect(result(messages) == "7", messages)
 
     def test_interrupt_by_signal(self):
         self.interrupt_long_conv(self.km.interrupt_kernel)

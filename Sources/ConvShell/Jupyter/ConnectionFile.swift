@@ -52,7 +52,8 @@ struct ConnectionFile: Decodable {
     private static func reason(_ error: Error) -> String {
         switch error as? DecodingError {
         case .keyNotFound(let key, _)?: return "no \(key.stringValue)"
-        case .typeMismatch(_, let context)?: return "wrong type for \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        case .typeMismatch(_, let context)?:
+            return "wrong type for \(context.codingPath.map(\.stringValue).joined(separator: "."))"
         default: return "not JSON"
         }
     }

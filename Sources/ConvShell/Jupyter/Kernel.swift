@@ -25,6 +25,8 @@ final class JupyterKernel: @unchecked Sendable {
     var executionCount = 0
     /// Text the running cell printed and not yet sent as a `stream` message.
     var pendingOutput = ""
+    /// The description of a bare statement, the cell's output so far: its `execute_result` if nothing follows.
+    var pendingResult: String?
     let outputLock = NSLock()
     private var runningRequest: WireMessage?
     /// The `execute_request` whose cell is running: the parent of its stream and display messages.
@@ -57,6 +59,7 @@ final class JupyterKernel: @unchecked Sendable {
             return 1
         }
         box.kernel = kernel
+        session.resultOutput = { box.writeResult($0) }
         context.display = { [unowned kernel] display in kernel.send(display) }
         convsh_catch_sigint()
         Signals.endOnTerminate()
@@ -138,11 +141,22 @@ final class JupyterKernel: @unchecked Sendable {
     }
 }
 
-/// Where the session's printed text goes: the kernel's pending stream, once there is a kernel.
+/// Where the session's printed text goes: the kernel's pending stream and result, once there is a kernel.
 private final class OutputBox: @unchecked Sendable {
     weak var kernel: JupyterKernel?
+    /// Printed text; a result printed before it becomes ordinary output.
     func write(_ text: String) {
         guard let kernel else { return Standard.output(text) }
-        kernel.outputLock.withLock { kernel.pendingOutput += text }
+        kernel.outputLock.withLock {
+            kernel.pendingOutput += kernel.pendingResult.map { $0 + "\n" } ?? ""
+            kernel.pendingOutput += text
+            kernel.pendingResult = nil
+        }
+    }
+
+    /// A bare statement's description: held back as the cell's result until something else is printed.
+    func writeResult(_ text: String) {
+        write("")
+        kernel?.outputLock.withLock { kernel?.pendingResult = text }
     }
 }

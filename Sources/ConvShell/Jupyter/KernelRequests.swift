@@ -58,7 +58,9 @@ extension JupyterKernel {
     func inspect(_ code: String, cursor: Int?) -> WireMessage.JSON {
         let scalars = Array(code.unicodeScalars)
         let at = min(max(cursor ?? scalars.count, 0), scalars.count)
-        func isNamePart(_ c: Unicode.Scalar) -> Bool { c == "_" || c.properties.isAlphabetic || ("0"..."9").contains(c) }
+        func isNamePart(_ c: Unicode.Scalar) -> Bool {
+            c == "_" || c.properties.isAlphabetic || ("0"..."9").contains(c)
+        }
         var start = at, end = at
         while start > 0, isNamePart(scalars[start - 1]) { start -= 1 }
         while end < scalars.count, isNamePart(scalars[end]) { end += 1 }

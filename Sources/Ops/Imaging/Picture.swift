@@ -100,7 +100,8 @@ public enum Picture {
     }
 
     private static func summary(label: String, range: (min: Float, max: Float)?, tensor: Tensor) -> String {
-        "\(label): \(Tensor.describe(tensor.shape))" + (range.map { ", values \(number($0.min))..\(number($0.max))" } ?? "")
+        let values = range.map { ", values \(number($0.min))..\(number($0.max))" } ?? ""
+        return "\(label): \(Tensor.describe(tensor.shape))" + values
     }
 
     // MARK: - Pieces
