@@ -50,6 +50,13 @@ final class JupyterTests: XCTestCase {
         XCTAssertEqual(refusal(Array(frames[..<6]), signer), "fewer than the five frames after the delimiter")
     }
 
+    /// RFC 8259: sorted keys, `"` `\\` and control characters escaped, other UTF-8 as it is; a Double through Foundation.
+    func testJSONWriterWritesCompactSortedJSON() {
+        let value: [String: Any] = ["b": "a\"\\\n\u{1}é", "a": [1, true, "x"] as [Any], "n": 2.5, "e": [String: Any]()]
+        XCTAssertEqual(String(decoding: JSONWriter.bytes(value), as: UTF8.self),
+                       #"{"a":[1,true,"x"],"b":"a\"\\\n\u0001é","e":{},"n":2.5}"#)
+    }
+
     func testWithoutAKeyMessagesAreNeitherSignedNorChecked() throws {
         let signer = MessageSigner(key: "")
         let frames = WireMessage(identities: [], header: ["msg_type": "kernel_info_request"], parentHeader: [:],

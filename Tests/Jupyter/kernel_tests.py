@@ -3,6 +3,7 @@
 The kernelspec `convsh` must be findable (scripts/test-jupyter sets JUPYTER_PATH); the kernel's stderr goes to
 KERNEL_LOG, which the bad-signature test reads. Prints one line per test and `N passed, N failed`."""
 import base64
+import os
 import sys
 import time
 import traceback
@@ -119,14 +120,18 @@ class Tests:
         reply, messages = run(self.kc, "a + 1")
         expect(reply["status"] == "ok" and result(messages) == "2", messages)
 
-    def test_show_picture_is_png(self):
-        reply, messages = run(self.kc, "img = load chelsea.jpg gray\nshow img")
+    def test_show_picture_is_saves_grid_png(self):
+        saved = os.path.join(os.path.dirname(self.log), "grid.png")
+        reply, messages = run(self.kc, "img = load chelsea.jpg gray\nshow img cmap=magma\n"
+                                       "save img %s grid cmap=magma" % saved)
         expect(reply["status"] == "ok", reply)
         displays = [m["content"] for m in messages if m["msg_type"] == "display_data"]
         expect(len(displays) == 1, messages)
         png = base64.b64decode(displays[0]["data"]["image/png"])
-        expect(decode_size(png) == (451, 300, 1), decode_size(png))
+        expect(decode_size(png) == (451, 300, 3), decode_size(png))
         expect("[300,451,1]" in displays[0]["data"]["text/plain"], displays[0]["data"])
+        with open(saved, "rb") as f:
+            expect(f.read() == png, "the picture is not the PNG `save img FILE.png grid cmap=magma` writes")
 
     def test_show_kernel_is_html_table(self):
         reply, messages = run(self.kc, "k = kernel edge\nshow k")

@@ -54,7 +54,7 @@ struct WireMessage {
 
     /// The frames to send, signed by `signer`.
     func encode(signer: MessageSigner) -> [[UInt8]] {
-        let objects = [header, parentHeader, metadata, content].map(WireMessage.serialize)
+        let objects = [header, parentHeader, metadata, content].map(JSONWriter.bytes)
         return identities + [WireMessage.delimiter, Array(signer.signature(of: objects).utf8)] + objects + buffers
     }
 
@@ -67,14 +67,6 @@ struct WireMessage {
             "msg_type": type, "version": protocolVersion,
         ]
         return WireMessage(identities: identities, header: header, parentHeader: parent.header, content: content)
-    }
-
-    /// Compact JSON (`{}` for an empty object); a value JSON cannot hold is a programming error caught in tests.
-    private static func serialize(_ object: JSON) -> [UInt8] {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else {
-            return Array("{}".utf8)
-        }
-        return Array(data)
     }
 
     /// ISO 8601 in UTC with microseconds, as Jupyter writes dates: `2026-12-07T14:05:09.123456Z`.
