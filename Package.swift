@@ -32,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // The runtime library only: onnx.pb.swift is generated once by scripts/make-onnx-swift and committed.
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        // HMAC-SHA256 for the Jupyter kernel's message signatures.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // libedit (line editing, history, completion) behind a tiny C shim for its variadic calls.
@@ -61,6 +63,9 @@ let package = Package(
         // libhdf5 (Keras weights) behind a shim for its macros; only Ops/Models/HDF5File.swift imports it.
         .systemLibrary(name: "CHDF5", path: "Sources/CHDF5", pkgConfig: "hdf5-serial",
                        providers: [.apt(["libhdf5-dev"])]),
+        // ZeroMQ sockets for the Jupyter kernel behind a shim; only ConvShell/Jupyter/ZMQSocket.swift imports it.
+        .systemLibrary(name: "CZMQ", path: "Sources/CZMQ", pkgConfig: "libzmq",
+                       providers: [.apt(["libzmq3-dev"])]),
         // Tensors, the op registry and every op; knows nothing of terminals or line editing.
         .target(name: "Ops", dependencies: ["CJPEG", "CPNG", "CKernelSupport", "ConvKernels", "ConvKernelsAVX512",
                                             "ConvKernelsAVX2", "ConvKernelsGeneric", "CHDF5", "CSixel",
@@ -73,13 +78,14 @@ let package = Package(
         .target(name: "PluginHost", dependencies: ["Ops", "ConvShellPlugin"], path: "Sources/PluginHost"),
         .target(name: "ThresholdPlugin", dependencies: ["ConvShellPlugin"], path: "Sources/ThresholdPlugin",
                 publicHeadersPath: ".", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
-        // The front-end: command line, parser, session, REPL.
+        // The front-end: command line, parser, session, REPL, Jupyter kernel.
         .executableTarget(
             name: "ConvShell",
             dependencies: [
                 "Ops", "CEdit", "CKernelSupport",
-                "PluginHost",
+                "PluginHost", "CZMQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Sources/ConvShell"),
         // Times image decoding and encoding for scripts/bench-io (release builds only mean anything).

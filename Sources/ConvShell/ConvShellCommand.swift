@@ -14,6 +14,7 @@ struct ConvShellCommand: ParsableCommand {
             convsh FILE.convsh [ARGS]   run a script; $1, $2, ... are its arguments
             convsh -c 'a; b' [ARGS]     run statements
             ... | convsh                run stdin as a script
+            convsh --install-kernel     make ConvShell a Jupyter kernel (--user, or --prefix P)
             A script stops at its first error (FILE:LINE: error: ...) and exits with status 1.
             Type 'help' in the shell for the ops.
             """,
@@ -39,6 +40,19 @@ struct ConvShellCommand: ParsableCommand {
                                + "I, I+N, ... (from 0).", valueName: "I/N"))
     var shard: String?
 
+    @Option(help: ArgumentHelp("Run as a Jupyter kernel on the sockets of this connection file.",
+                               valueName: "connection-file"))
+    var jupyter: String?
+
+    @Flag(help: "Install the Jupyter kernelspec (system-wide unless --user or --prefix) and exit.")
+    var installKernel = false
+
+    @Flag(help: "With --install-kernel: for this user only.")
+    var user = false
+
+    @Option(help: ArgumentHelp("With --install-kernel: under this prefix (a virtual environment).", valueName: "p"))
+    var prefix: String?
+
     @ArgumentParser.Argument(help: ArgumentHelp("A script to run.", valueName: "file.convsh"))
     var script: String?
 
@@ -47,6 +61,10 @@ struct ConvShellCommand: ParsableCommand {
     var scriptArguments: [String] = []
 
     func validate() throws {
+        if (user || prefix != nil) && !installKernel {
+            throw ValidationError("--user and --prefix go with --install-kernel")
+        }
+        if user && prefix != nil { throw ValidationError("--install-kernel: choose --user or --prefix, not both") }
         if let threads, Settings.threads(threads) == nil {
             throw ValidationError("--threads: \(Settings.threadsExpected), got '\(threads)'")
         }
@@ -84,6 +102,11 @@ struct ConvShellCommand: ParsableCommand {
 
     /// Runs the mode the command line asks for; returns the exit status.
     func execute() -> Int32 {
+        if installKernel { return KernelSpec.install(user: user, prefix: prefix) }
+        if let jupyter {
+            return JupyterKernel.run(connectionFile: jupyter,
+                                     threads: threads.flatMap(Settings.threads) ?? Self.environmentThreads())
+        }
         let context = Context(threads: threads.flatMap(Settings.threads) ?? Self.environmentThreads(),
                               terminal: TerminalProbe.detect(), showsProgress: progress, write: Standard.output)
         let session = Session(context: context, write: Standard.output)

@@ -32,6 +32,9 @@ final class Session {
     /// `--keep-going`, `--shard I/N`, and the failures counted under `--keep-going`.
     var loops = LoopSettings()
     private var write: (String) -> Void
+    /// Where a bare statement's description goes (LANGUAGE.md §7) when a front end shows results itself (the
+    /// Jupyter kernel's `execute_result`); nil: printed like any output.
+    var resultOutput: ((String) -> Void)?
 
     /// The name an unassigned result is bound to.
     static let lastResult = "_"
@@ -62,6 +65,12 @@ final class Session {
 
     /// Prints `text` and a newline on the session's output.
     func print(_ text: String) { write(text + "\n") }
+
+    /// A bare statement's description: to `resultOutput` when set, else printed.
+    func printResult(_ text: String) {
+        guard let resultOutput else { return print(text) }
+        resultOutput(text)
+    }
 
     /// Writes `text` as it is on the session's output.
     func emit(_ text: String) { write(text) }

@@ -28,6 +28,9 @@ struct BlockReader {
 
     var isOpen: Bool { !stack.isEmpty }
 
+    /// Blocks open, outermost to innermost.
+    var depth: Int { stack.count }
+
     /// True right after `def` while no statement of the body has been read: a comment line is then help text.
     var takesComment: Bool {
         guard let top = stack.last, case .define = top.statement else { return false }

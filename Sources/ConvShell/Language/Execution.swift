@@ -143,10 +143,10 @@ extension Session {
         }
         guard let value, definitions.depth == 0 else { return value }
         if case .name(let name) = expression {
-            print(Printing.describe(value, name: name))
+            printResult(Printing.describe(value, name: name))
         } else {
             variables[Session.lastResult] = value
-            print(Printing.describe(value, name: Session.lastResult))
+            printResult(Printing.describe(value, name: Session.lastResult))
         }
         return value
     }

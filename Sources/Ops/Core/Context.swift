@@ -18,6 +18,9 @@ public final class Context: @unchecked Sendable {
     public var progressDelay = 0.5
     /// How `conv2d` computes a conv unless told with `algo=` (`set conv_algo direct|winograd|auto`).
     public var convAlgorithm = ConvAlgorithm.direct
+    /// Where `show` sends pictures and tables when a front end draws them itself (the Jupyter kernel); nil: the
+    /// terminal or plain text.
+    public var display: (@Sendable (Display) -> Void)?
     /// The names in scope, for "did you mean" when a bare word names no variable (the session sets it).
     public var variableNames: () -> [String] = { [] }
     private let write: (String) -> Void
@@ -42,6 +45,7 @@ public final class Context: @unchecked Sendable {
         let child = Context(threads: threads, terminal: terminal, showsProgress: false, write: write)
         child.variableNames = variableNames
         child.convAlgorithm = convAlgorithm
+        child.display = display
         return child
     }
 

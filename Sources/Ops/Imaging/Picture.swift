@@ -89,9 +89,19 @@ public enum Picture {
 
     /// What `show` prints instead of a picture when stdout is not a terminal: shape and range, and how to see it.
     public static func description(label: String, tensor: Tensor) -> String {
-        let range = tensor.range.map { " values \(number($0.min))..\(number($0.max));" } ?? ""
-        return "\(label): \(Tensor.describe(tensor.shape)),\(range) not a terminal, so no picture "
-            + "(save \(label) FILE.png to look at it)"
+        let range = tensor.range
+        return summary(label: label, range: range, tensor: tensor) + (range == nil ? "," : ";")
+            + " not a terminal, so no picture (save \(label) FILE.png to look at it)"
+    }
+
+    /// A picture in one line of text, `f: [300,451,1], values -1.816..2.792` (the range when it has one).
+    public static func summary(label: String, tensor: Tensor) -> String {
+        summary(label: label, range: tensor.range, tensor: tensor)
+    }
+
+    private static func summary(label: String, range: (min: Float, max: Float)?, tensor: Tensor) -> String {
+        let values = range.map { ", values \(number($0.min))..\(number($0.max))" } ?? ""
+        return "\(label): \(Tensor.describe(tensor.shape))" + values
     }
 
     // MARK: - Pieces

@@ -65,7 +65,6 @@ struct Show: Op {
         }
         var style = KernelTable.Style.plain
         if let terminal = context.terminal, terminal.allowsColor { style = .shaded(trueColor: terminal.hasTrueColor) }
-        var parts: [String] = []
         for (position, item) in items.enumerated() {
             let shape = item.tensor.shape
             guard KernelTable.fits(shape) else {
@@ -80,10 +79,13 @@ struct Show: Op {
                 throw OpError.option("cout", "cout=\(cout) is out of range: \(item.label) has \(shape[3]) output "
                     + "channel\(shape[3] == 1 ? "" : "s") (cout=0 to \(shape[3] - 1))")
             }
-            parts.append(KernelTable.render(item.tensor, label: item.label, digits: digits, style: style,
-                                            cmap: cmap, cin: cin, cout: cout))
         }
-        context.print(parts.joined(separator: "\n\n"))
+        func text(_ style: KernelTable.Style) -> String {
+            items.map { KernelTable.render($0.tensor, label: $0.label, digits: digits, style: style, cmap: cmap,
+                                           cin: cin, cout: cout) }.joined(separator: "\n\n")
+        }
+        guard let display = context.display else { return context.print(text(style)) }
+        display(.table(plain: text(.plain), shaded: text(.shaded(trueColor: true))))
     }
 
     // MARK: - Pictures
@@ -105,6 +107,11 @@ struct Show: Op {
                 located.position = position + 1
                 throw located
             }
+        }
+        if let display = context.display {
+            let montage = try Montage.render(items, cmap: cmap, scale: scale, progress: context.progress)
+            let text = items.map { Picture.summary(label: $0.label, tensor: $0.tensor) }
+            return display(.picture(montage, text: text.joined(separator: "\n")))
         }
         guard let terminal = context.terminal else {
             for item in items { context.print(Picture.description(label: item.label, tensor: item.tensor)) }
