@@ -1,10 +1,9 @@
-// libsixel (the library behind img2sixel) behind two C functions that collect its output in one malloc'd buffer.
+// libsixel (the library behind img2sixel) behind one C function that collects its output in one malloc'd buffer.
 //
 // `convsh_sixel_encode_rgb` lets libsixel choose the palette (median cut over a histogram, up to `colors`
-// registers) and diffuse the error; `convsh_sixel_encode_indexed` takes a palette and the
-// register of every pixel (a picture that already has few colours, such as a map drawn through a colour map),
-// so nothing is quantised or dithered. Both write `ESC P q "1;1;W;H`, the palette `#i;2;R;G;B`, the bands and
-// `ESC \` with 7-bit escapes.
+// registers) and diffuse the error; it writes `ESC P q "1;1;W;H`, the palette `#i;2;R;G;B`, the bands and
+// `ESC \` with 7-bit escapes. A picture that already has few colours (a map drawn through a colour map) needs
+// neither: Sixel.swift writes it with SixelBands, much faster than libsixel's encoder.
 #ifndef CONVSH_CSIXEL_SHIM_H
 #define CONVSH_CSIXEL_SHIM_H
 
@@ -74,17 +73,6 @@ static inline int convsh_sixel_encode_rgb(unsigned char *rgb, int width, int hei
     }
     sixel_dither_set_diffusion_type(dither, diffuse ? SIXEL_DIFFUSE_STUCKI : SIXEL_DIFFUSE_NONE);
     return convsh_sixel_finish(rgb, width, height, dither, out, out_size);
-}
-
-/// `indices` holds width·height registers into `palette` (`colors` RGB triples, 1...256): drawn exactly.
-static inline int convsh_sixel_encode_indexed(unsigned char *indices, int width, int height,
-                                              unsigned char *palette, int colors, char **out, size_t *out_size) {
-    sixel_dither_t *dither = NULL;
-    if (SIXEL_FAILED(sixel_dither_new(&dither, colors, NULL))) return 0;
-    sixel_dither_set_palette(dither, palette);
-    sixel_dither_set_pixelformat(dither, SIXEL_PIXELFORMAT_PAL8);
-    sixel_dither_set_diffusion_type(dither, SIXEL_DIFFUSE_NONE);
-    return convsh_sixel_finish(indices, width, height, dither, out, out_size);
 }
 
 #endif
