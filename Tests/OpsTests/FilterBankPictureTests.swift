@@ -22,7 +22,8 @@ struct FilterBankPictureTests {
     }
 
     @Test func montageColoursEachFilterOnTheBanksScale() throws {
-        // min -1, max 3: byte = round(255·(v + 1)/4), so -1 → 0, 0 → 64 (63.75), 1 → 128 (127.5), 2 → 191, 3 → 255.
+        // min -1, max 3: byte = round(255·(v + 1)/4), so -1 → 0, 0 → 64 (63.75), 1 → 128 (127.5), 2 → 191,
+        // 3 → 255.
         let m = try Montage.render([("w", bank())], cmap: ColorMap.named("gray")!)
         #expect(m.shape == [2, 5, 3])
         let white: [Float] = [255, 255, 255]
