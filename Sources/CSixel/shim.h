@@ -1,10 +1,9 @@
-// libsixel (the library behind img2sixel) behind two C functions that collect its output in one malloc'd buffer.
+// libsixel (the library behind img2sixel) behind one C function: its palette quantiser and dithering.
 //
-// `convsh_sixel_encode_rgb` lets libsixel choose the palette (median cut over a histogram, up to `colors`
-// registers) and diffuse the error; `convsh_sixel_encode_indexed` takes a palette and the
-// register of every pixel (a picture that already has few colours, such as a map drawn through a colour map),
-// so nothing is quantised or dithered. Both write `ESC P q "1;1;W;H`, the palette `#i;2;R;G;B`, the bands and
-// `ESC \` with 7-bit escapes.
+// `convsh_sixel_quantize` lets libsixel choose the palette (median cut over a histogram, up to `colors`
+// registers), diffuse the error and give each pixel its register; Sixel.swift writes the sixel bands itself
+// (SixelBands), as for a map whose palette is known, because libsixel's band encoder takes 36 ms of a 1024²
+// picture against about 5 ms there.
 #ifndef CONVSH_CSIXEL_SHIM_H
 #define CONVSH_CSIXEL_SHIM_H
 
@@ -12,79 +11,41 @@
 #include <stdlib.h>
 #include <string.h>
 
-/// A growing output buffer (malloc'd; the caller frees `data`); `failed` is set when it could not grow.
-typedef struct {
-    char *data;
-    size_t size, capacity;
-    int failed;
-} convsh_sixel_sink;
-
-static int convsh_sixel_write(char *data, int size, void *priv) {
-    convsh_sixel_sink *sink = (convsh_sixel_sink *)priv;
-    if (sink->failed || size <= 0) return 0;
-    if ((size_t)size > sink->capacity - sink->size) {
-        size_t capacity = sink->capacity * 2 > sink->size + (size_t)size ? sink->capacity * 2
-                                                                         : sink->size + (size_t)size;
-        char *grown = (char *)realloc(sink->data, capacity);
-        if (!grown) { sink->failed = 1; return 0; }
-        sink->data = grown;
-        sink->capacity = capacity;
-    }
-    memcpy(sink->data + sink->size, data, (size_t)size);
-    sink->size += (size_t)size;
-    return size;
-}
-
-/// Encodes `dither`'s picture `pixels` into a new buffer; destroys `dither`. Returns 1 with `*out`/`*out_size`
-/// set (the caller frees `*out`), or 0.
-static inline int convsh_sixel_finish(unsigned char *pixels, int width, int height, sixel_dither_t *dither,
-                                      char **out, size_t *out_size) {
-    convsh_sixel_sink sink = { NULL, 0, 0, 0 };
-    sixel_output_t *output = NULL;
-    *out = NULL;
-    *out_size = 0;
-    if (SIXEL_FAILED(sixel_output_new(&output, convsh_sixel_write, &sink, NULL))) {
-        sixel_dither_unref(dither);
-        return 0;
-    }
-    sixel_output_set_encode_policy(output, SIXEL_ENCODEPOLICY_FAST);
-    SIXELSTATUS status = sixel_encode(pixels, width, height, 8, dither, output);
-    sixel_output_unref(output);
-    sixel_dither_unref(dither);
-    if (SIXEL_FAILED(status) || sink.failed) { free(sink.data); return 0; }
-    *out = sink.data;
-    *out_size = sink.size;
-    return 1;
-}
+// NOTE: exported by libsixel (SIXELAPI in dither.c, the step sixel_encode runs before writing bands) but missing
+// from 1.10's sixel.h. Returns width·height registers allocated with the dither's allocator, or NULL.
+extern sixel_index_t *sixel_dither_apply_palette(sixel_dither_t *dither, unsigned char *pixels, int width,
+                                                 int height);
 
 /// `rgb` holds width·height RGB triples (libsixel may overwrite them while dithering). The palette is libsixel's
 /// median cut with at most `colors` (2...256) registers, each the mean of the pixels in its box
 /// (`SIXEL_REP_AVERAGE_PIXELS`, img2sixel's `-s histogram`), over the full histogram when `full_quality`
 /// (`-q full`; about 2 µs a pixel) else a sampled one; errors are diffused with Stucki's kernel (`-d stucki`)
 /// when `diffuse`. On the bundled photo these measured best among img2sixel's choices (README, Pictures).
-static inline int convsh_sixel_encode_rgb(unsigned char *rgb, int width, int height, int colors, int full_quality,
-                                          int diffuse, char **out, size_t *out_size) {
+/// Returns 1 with `*indices` (width·height registers, malloc'd: the caller frees it), `palette` (3·256 bytes,
+/// RGB per register) and `*palette_size` set, or 0 (out of memory).
+static inline int convsh_sixel_quantize(unsigned char *rgb, int width, int height, int colors, int full_quality,
+                                        int diffuse, unsigned char **indices, unsigned char *palette,
+                                        int *palette_size) {
+    sixel_allocator_t *allocator = NULL;
     sixel_dither_t *dither = NULL;
-    if (SIXEL_FAILED(sixel_dither_new(&dither, colors, NULL))) return 0;
-    if (SIXEL_FAILED(sixel_dither_initialize(dither, rgb, width, height, SIXEL_PIXELFORMAT_RGB888,
-                                             SIXEL_LARGE_AUTO, SIXEL_REP_AVERAGE_PIXELS,
-                                             full_quality ? SIXEL_QUALITY_FULL : SIXEL_QUALITY_AUTO))) {
-        sixel_dither_unref(dither);
-        return 0;
+    *indices = NULL;
+    // The allocator is malloc's own, so the caller can free the registers with free().
+    if (SIXEL_FAILED(sixel_allocator_new(&allocator, malloc, calloc, realloc, free))) return 0;
+    int ok = SIXEL_SUCCEEDED(sixel_dither_new(&dither, colors, allocator))
+        && SIXEL_SUCCEEDED(sixel_dither_initialize(dither, rgb, width, height, SIXEL_PIXELFORMAT_RGB888,
+                                                   SIXEL_LARGE_AUTO, SIXEL_REP_AVERAGE_PIXELS,
+                                                   full_quality ? SIXEL_QUALITY_FULL : SIXEL_QUALITY_AUTO));
+    if (ok) {
+        sixel_dither_set_diffusion_type(dither, diffuse ? SIXEL_DIFFUSE_STUCKI : SIXEL_DIFFUSE_NONE);
+        *indices = sixel_dither_apply_palette(dither, rgb, width, height);
+        *palette_size = sixel_dither_get_num_of_palette_colors(dither);
+        ok = *indices != NULL && *palette_size >= 1 && *palette_size <= SIXEL_PALETTE_MAX;
+        if (ok) memcpy(palette, sixel_dither_get_palette(dither), (size_t)*palette_size * 3);
     }
-    sixel_dither_set_diffusion_type(dither, diffuse ? SIXEL_DIFFUSE_STUCKI : SIXEL_DIFFUSE_NONE);
-    return convsh_sixel_finish(rgb, width, height, dither, out, out_size);
-}
-
-/// `indices` holds width·height registers into `palette` (`colors` RGB triples, 1...256): drawn exactly.
-static inline int convsh_sixel_encode_indexed(unsigned char *indices, int width, int height,
-                                              unsigned char *palette, int colors, char **out, size_t *out_size) {
-    sixel_dither_t *dither = NULL;
-    if (SIXEL_FAILED(sixel_dither_new(&dither, colors, NULL))) return 0;
-    sixel_dither_set_palette(dither, palette);
-    sixel_dither_set_pixelformat(dither, SIXEL_PIXELFORMAT_PAL8);
-    sixel_dither_set_diffusion_type(dither, SIXEL_DIFFUSE_NONE);
-    return convsh_sixel_finish(indices, width, height, dither, out, out_size);
+    if (!ok) { free(*indices); *indices = NULL; }
+    if (dither) sixel_dither_unref(dither);
+    sixel_allocator_unref(allocator);
+    return ok;
 }
 
 #endif

@@ -1,4 +1,5 @@
 import CSixel
+import CZlib
 import Foundation
 import Testing
 @testable import Ops
@@ -19,15 +20,79 @@ struct GraphicsProtocolTests {
     }
 
     @Test func kittySplitsPayloadIntoChunksOf4096() {
-        // 1366 pixels = 4098 bytes = 5464 base64 characters: one chunk of 4096 and one of 1368.
-        let out = KittyGraphics.encode(Raster(width: 1366, height: 1, pixels: Array(repeating: red, count: 1366)),
-                                       columns: 80, rows: 1)
+        // 1366 pixels = 4098 bytes = 5464 base64 characters: one chunk of 4096 and one of 1368. Pseudo-random
+        // bytes, which zlib cannot shrink, so they are sent raw.
+        var state: UInt32 = 12345
+        let noise = (0..<1366).map { _ -> RGB in
+            state = state &* 1_664_525 &+ 1_013_904_223
+            return RGB(UInt8(truncatingIfNeeded: state >> 24), UInt8(truncatingIfNeeded: state >> 16),
+                       UInt8(truncatingIfNeeded: state >> 8))
+        }
+        let out = KittyGraphics.encode(Raster(width: 1366, height: 1, pixels: noise), columns: 80, rows: 1)
         let chunks = out.components(separatedBy: "\u{1B}_G").dropFirst()
         #expect(chunks.count == 2)
         #expect(chunks.first!.hasPrefix("a=T,f=24,s=1366,v=1,c=80,r=1,q=2,m=1;"))
         #expect(chunks.last!.hasPrefix("m=0,q=2;"))
         let payloads = chunks.map { $0.split(separator: ";")[1].dropLast(2).count }
         #expect(payloads == [4096, 1368])
+    }
+
+    @Test func kittyCompressesWhenSmallerAndTheStreamInflatesToThePixels() throws {
+        // A 300x200 picture of four flat bands: zlib shrinks it, so the first escape says o=z, and the payload
+        // joined over all chunks, base64-decoded and inflated by zlib's own uncompress, is the f=24 pixels.
+        let colours = [red, blue, RGB(10, 200, 30), RGB(255, 255, 255)]
+        let raster = Raster(width: 300, height: 200, pixels: (0..<60_000).map { colours[$0 / 15_000] })
+        let out = KittyGraphics.encode(raster)
+        let chunks = out.components(separatedBy: "\u{1B}_G").dropFirst()
+        #expect(chunks.first!.hasPrefix("a=T,f=24,s=300,v=200,o=z,q=2,m="))
+        let base64 = chunks.map { $0.split(separator: ";")[1].dropLast(2) }.joined()
+        let stream = try #require(Data(base64Encoded: String(base64)))
+        #expect(stream.count < 60_000 * 3 / 10)
+        var size = uLong(60_000 * 3)
+        var inflated = [UInt8](repeating: 0, count: Int(size))
+        let status = stream.withUnsafeBytes {
+            uncompress(&inflated, &size, $0.bindMemory(to: Bytef.self).baseAddress, uLong(stream.count))
+        }
+        #expect(status == Z_OK && Int(size) == 60_000 * 3)
+        #expect(inflated == raster.pixels.flatMap { [$0.r, $0.g, $0.b] })
+    }
+
+    @Test func sixelBandsDecodeToEveryRegisterExactly() throws {
+        // 61x23 pixels (three bands of six and one of five), 200 registers in pseudo-random order, with runs long
+        // enough for `!N`: libsixel's decoder must give back every pixel's register and the palette to within
+        // sixel's percent rounding.
+        var state: UInt32 = 7
+        func next() -> Int { state = state &* 1_664_525 &+ 1_013_904_223; return Int(state >> 8) }
+        let palette = (0..<200).map { _ in RGB(UInt8(next() & 255), UInt8(next() & 255), UInt8(next() & 255)) }
+        let (width, height) = (61, 23)
+        var indices = [UInt8](repeating: 0, count: width * height)
+        var i = 0
+        while i < indices.count {
+            let (register, length) = (UInt8(next() % 200), 1 + next() % 9)
+            for j in i..<min(i + length, indices.count) { indices[j] = register }
+            i += length
+        }
+        let bytes = SixelBands.encode(indices: indices, width: width, height: height, palette: palette)
+        #expect(bytes.contains(UInt8(ascii: "!")))
+        let back = try decode(String(decoding: bytes, as: UTF8.self))
+        #expect(back.width == width && back.height == height)
+        let expected = indices.map { palette[Int($0)] }
+        #expect(zip(back.pixels, expected).allSatisfy { maxDifference($0, $1) <= 2 })
+    }
+
+    @Test func sixelRunsAndPercentsAreWrittenAsTheFormatSays() {
+        // One band, three registers in order of appearance: register 0 on row 0 of columns 0-4 (bits 1 → '@',
+        // five of them → "!5@"); register 2 on rows 1-5 there (bits 62 → '}') and on all of column 5 ('~');
+        // register 1 on column 6 after a gap of six ("!6?", then '~'). Percents round as libsixel: 128 → 50.
+        var indices = [UInt8](repeating: 0, count: 7 * 6)
+        for y in 1..<6 { for x in 0..<6 { indices[y * 7 + x] = 2 } }
+        for x in 5..<7 { indices[x] = 2 }
+        for y in 0..<6 { indices[y * 7 + 6] = 1 }
+        let bytes = SixelBands.encode(indices: indices, width: 7, height: 6,
+                                      palette: [red, blue, RGB(0, 128, 255)])
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text == "\u{1B}Pq\"1;1;7;6#0;2;100;0;0#1;2;0;0;100#2;2;0;50;100"
+            + "#0!5@$#2!5}~$#1!6?~\u{1B}\\")
     }
 
     @Test func sixelWithFewColoursIsExact() throws {

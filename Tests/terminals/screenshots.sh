@@ -12,23 +12,31 @@
 #          `save p FILE.png grid cmap=magma` must be found in the screenshot, in order, at PSNR ≥ 30 dB.
 #   table  `show k` of the edge kernel in tmux inside xterm: the text read back with `tmux capture-pane`, and each
 #          shaded cell's colour (its 256-colour background) checked in the screenshot.
+#   filters `show m.block1_conv1.kernel` of the bundled VGG16: its 64 colour filters, screenshot only (for the
+#          README; FilterBankPictureTests checks the tiles' colours).
 # Screenshots and references stay in OUT for a person to look at. A terminal that cannot start here is skipped
-# and reported; every wait has a timeout.
+# and reported; every wait has a timeout. About 2 minutes on a quiet 2-core machine.
 #
 # Usage: Tests/terminals/screenshots.sh [CONVSH] [OUT]
 #   CONVSH  the binary (default .build/debug/convsh); OUT the folder (default out/terminals)
-# Needs Xvfb, ImageMagick, and $CONVSH_PYTHON with numpy and OpenCV (exit 77, skipped, without them).
-# Exit status: 0 pass, 1 fail, 77 skipped (nothing could run).
+# Needs Xvfb, ImageMagick and a Python 3 with NumPy ($CONVSH_PYTHON if it has NumPy, else python3 — Debian's
+# python3-numpy, which scripts/setup installs): without them it fails, it does not skip.
+# Exit status: 0 pass, 1 fail, 77 skipped (no terminal could start).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 convsh=$(realpath "${1:-.build/debug/convsh}")
 out=${2:-out/terminals}
 photo=$(realpath examples/chelsea.jpg)
 here=$(realpath Tests/terminals)
-python=${CONVSH_PYTHON:-}
 skip() { echo "skip: $*"; exit 77; }
-for tool in Xvfb import convert; do command -v "$tool" >/dev/null || skip "$tool is not installed (scripts/setup)"; done
-[[ -n $python ]] && "$python" -c 'import cv2, numpy' 2>/dev/null || skip "CONVSH_PYTHON with numpy and OpenCV is not set"
+for tool in Xvfb import convert; do
+    command -v "$tool" >/dev/null || { echo "FAIL: $tool is not installed (scripts/setup installs it)"; exit 1; }
+done
+python=""
+for candidate in "${CONVSH_PYTHON:-}" python3 /usr/bin/python3; do
+    [[ -n $candidate ]] && "$candidate" -c 'import numpy' 2>/dev/null && { python=$candidate; break; }
+done
+[[ -n $python ]] || { echo "FAIL: no Python 3 with NumPy (scripts/setup installs python3-numpy)"; exit 1; }
 [[ -x $convsh ]] || { echo "FAIL: no binary at $convsh (build first)"; exit 1; }
 mkdir -p "$out" && out=$(realpath "$out")
 work=$(mktemp -d)
@@ -56,6 +64,7 @@ export DISPLAY=:$(head -1 "$work/display")
 # --- References, from convsh itself: the photo as show draws it, the 64-map montage ---
 maps='img = load "'"$photo"'"; w = kernel random 3 3 3 64 seed=1; m = conv2d img w same; p = maxpool m size=8'
 lesson='img = load "'"$photo"'" gray; k = kernel edge; f = conv2d img k same; d = relu f'
+filters='m = load "'"$(realpath examples/vgg16_block12.keras)"'"'
 "$convsh" -c "img = load \"$photo\"; save img \"$out/photo-reference.png\"" || fail "cannot save the photo reference"
 "$convsh" -c "$lesson; save d \"$out/lesson-reference.png\" cmap=magma" || fail "cannot save the lesson reference"
 "$convsh" -c "$maps; save p \"$out/grid-reference.png\" grid cmap=magma" || fail "cannot save the grid reference"
@@ -189,6 +198,8 @@ if command -v kitty >/dev/null; then
         check_picture kitty photo 30
         run_in kitty kitty-grid "'$convsh' -c '$maps; show p cmap=magma'" && check_grid kitty
         run_in kitty kitty-lesson "'$convsh' -c '$lesson; show d cmap=magma'" && check_picture kitty lesson 30
+        run_in kitty kitty-filters "'$convsh' -c '$filters; show m.block1_conv1.kernel'" ||
+            fail "kitty: the VGG16 filters were not drawn"
     else
         skipped+=("kitty: $(tail -1 "$work/kitty-photo.log" 2>/dev/null)")
     fi

@@ -4,7 +4,8 @@ import Foundation
 public struct PictureOptions: Sendable {
     /// Colour map for one-channel maps.
     public var cmap: ColorMap
-    /// nil: imshow's defaults, `.auto` for one-channel maps and `.clip` for RGB.
+    /// nil: imshow's defaults, `.auto` for one-channel maps and `.clip` for RGB; a bank's filters share the
+    /// bank's min..max (`.shared`).
     public var scale: Scale?
     /// Picture (or tile) width in cells, instead of fitting the terminal.
     public var width: Int?
@@ -15,7 +16,9 @@ public struct PictureOptions: Sendable {
         (self.cmap, self.scale, self.width, self.drawing) = (cmap, scale, width, drawing)
     }
 
-    func scale(for tile: Tile) -> Scale { scale ?? (tile.channels == 1 ? .auto : .clip) }
+    func scale(for tile: Tile) -> Scale {
+        scale ?? (tile.bankRange != nil ? .shared : tile.channels == 1 ? .auto : .clip)
+    }
 
     func drawing(on terminal: Terminal) -> Drawing { drawing ?? GraphicsChoice.shared.drawing(for: terminal) }
 }
@@ -79,12 +82,23 @@ public enum Picture {
         case .shared?:
             let range = Tile.sharedRange(tiles)
             footer += "one scale for all, " + (range.map { "\(number($0.min))..\(number($0.max))" } ?? "all NaN")
+        case nil where bankRange(tiles) != nil:
+            let range = bankRange(tiles)!
+            footer += "the bank's filters on one scale, \(number(range.min))..\(number(range.max))"
+                + (tiles[0].channels == 3 ? ", input channels as RGB" : "")
         case nil:
             footer += tiles.contains { $0.channels == 1 } ? "each map scaled to its own min..max" : ""
             footer += tiles.contains { $0.channels == 3 } ? (footer.hasSuffix("; ") ? "" : ", ") + "RGB clipped to 0..1" : ""
         }
         if tiles.contains(where: { $0.channels == 1 }) { footer += ", cmap=\(options.cmap.name)" }
         return footer
+    }
+
+    /// The range every tile shares when all are filters of one bank, else nil.
+    static func bankRange(_ tiles: [Tile]) -> (min: Float, max: Float)? {
+        guard let first = tiles.first, let range = first.bankRange,
+              tiles.allSatisfy({ $0.bankRange != nil && $0.tensor.buffer === first.tensor.buffer }) else { return nil }
+        return range
     }
 
     /// What `show` prints instead of a picture when stdout is not a terminal: shape and range, and how to see it.

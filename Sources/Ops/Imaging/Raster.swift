@@ -40,8 +40,8 @@ extension Tile {
     ///
     /// With `t = (v - low)/(high - low)` (0 when `high == low`, like matplotlib's `Normalize`): a one-channel tile
     /// takes `cmap.color(t)`; an RGB tile takes `round(255·clamp(t))` per channel. `low...high` is the tile's own
-    /// min...max for `.auto` (computed on the full-resolution tile), `shared` for `.shared` (the tile's own range
-    /// when nil) and 0...1 for `.clip`. NaN draws as colour 0.
+    /// min...max for `.auto` (computed on the full-resolution tile), `shared` for `.shared` (else the bank's range
+    /// for a filter, else the tile's own) and 0...1 for `.clip`. NaN draws as colour 0.
     public func render(width: Int, height: Int, cmap: ColorMap, scale: Scale,
                        shared: (min: Float, max: Float)? = nil) -> Rendering {
         let full = range
@@ -49,7 +49,7 @@ extension Tile {
         switch scale {
         case .clip: (low, high) = (0, 1)
         case .auto: (low, high) = (full?.min ?? 0, full?.max ?? 1)
-        case .shared: (low, high) = shared ?? (full?.min ?? 0, full?.max ?? 1)
+        case .shared: (low, high) = shared ?? bankRange ?? (full?.min ?? 0, full?.max ?? 1)
         }
         let clipped = full.map { $0.min < low || $0.max > high } ?? false
         let values = resampled(width: width, height: height)

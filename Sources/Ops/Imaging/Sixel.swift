@@ -1,14 +1,15 @@
 import CSixel
 import Foundation
 
-/// DEC sixel graphics (VT340; as xterm, mlterm, foot, WezTerm and mintty implement it), encoded by libsixel.
+/// DEC sixel graphics (VT340; as xterm, mlterm, foot, WezTerm and mintty implement it), quantised by libsixel.
 ///
 /// A raster with at most `registers` distinct colours (a map through a colour map) is sent with exactly those
 /// colours, nothing quantised. Anything else goes through libsixel's median-cut quantiser into `registers`
 /// colours (`img2sixel -s histogram`, with `-q full` up to `fullQualityPixels`): a photo (more than
 /// `4·registers` colours) with Stucki error diffusion (`-d stucki`), a picture with a few more colours than
-/// registers (a montage of maps on white) without, so that only nearly equal colours merge. libsixel handles at
-/// most 256 registers (`SIXEL_PALETTE_MAX`), so a terminal reporting more gets 256.
+/// registers (a montage of maps on white) without, so that only nearly equal colours merge. libsixel handles
+/// at most 256 registers (`SIXEL_PALETTE_MAX`), so a terminal reporting more gets 256. Either way `SixelBands`
+/// writes the bands (libsixel's own band encoder takes 9x longer on a 1024² picture).
 public enum Sixel {
     /// Registers used when the terminal does not answer XTSMGRAPHICS (and libsixel's maximum).
     public static let defaultRegisters = 256
@@ -17,33 +18,33 @@ public enum Sixel {
     static let fullQualityPixels = 512 * 512
 
     /// `raster` as one sixel image `ESC P q "1;1;W;H #i;2;R;G;B ... ESC \`; nil only when libsixel fails
-    /// (out of memory).
+    /// (out of memory) on a picture with more colours than registers.
     public static func encode(_ raster: Raster, registers: Int = defaultRegisters) -> String? {
         let colors = max(2, min(registers, Int(SIXEL_PALETTE_MAX)))
-        var out: UnsafeMutablePointer<CChar>?
-        var size = 0
-        let width = Int32(raster.width), height = Int32(raster.height)
-        let ok: Int32
-        if let (palette, indices) = exactPalette(raster.pixels, limit: colors) {
-            var paletteBytes = palette.flatMap { [$0.r, $0.g, $0.b] }
-            var indexBytes = indices
-            ok = indexBytes.withUnsafeMutableBufferPointer { i in
-                paletteBytes.withUnsafeMutableBufferPointer { p in
-                    convsh_sixel_encode_indexed(i.baseAddress, width, height, p.baseAddress, Int32(palette.count),
-                                                &out, &size)
-                }
-            }
-        } else {
-            var rgb = raster.pixels.withUnsafeBytes { [UInt8]($0) }
-            let full: Int32 = raster.pixels.count <= fullQualityPixels ? 1 : 0
-            let diffuse: Int32 = exactPalette(raster.pixels, limit: 4 * colors, wide: true) == nil ? 1 : 0
-            ok = rgb.withUnsafeMutableBufferPointer {
-                convsh_sixel_encode_rgb($0.baseAddress, width, height, Int32(colors), full, diffuse, &out, &size)
-            }
+        guard let (palette, indices) = exactPalette(raster.pixels, limit: colors) ?? quantized(raster, colors)
+        else { return nil }
+        let bytes = SixelBands.encode(indices: indices, width: raster.width, height: raster.height, palette: palette)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// libsixel's palette of at most `colors` registers for `raster` and each pixel's register, dithered for a
+    /// photo; nil when libsixel runs out of memory.
+    static func quantized(_ raster: Raster, _ colors: Int) -> ([Raster.RGB], [UInt8])? {
+        var rgb = raster.pixels.withUnsafeBytes { [UInt8]($0) }
+        let full: Int32 = raster.pixels.count <= fullQualityPixels ? 1 : 0
+        let diffuse: Int32 = exactPalette(raster.pixels, limit: 4 * colors, wide: true) == nil ? 1 : 0
+        var registers: UnsafeMutablePointer<UInt8>?
+        var paletteBytes = [UInt8](repeating: 0, count: 3 * Int(SIXEL_PALETTE_MAX))
+        var size: Int32 = 0
+        let ok = rgb.withUnsafeMutableBufferPointer { pixels in
+            convsh_sixel_quantize(pixels.baseAddress, Int32(raster.width), Int32(raster.height), Int32(colors), full,
+                                  diffuse, &registers, &paletteBytes, &size)
         }
-        guard ok == 1, let out else { return nil }
-        defer { free(out) }
-        return String(decoding: UnsafeRawBufferPointer(start: out, count: size), as: UTF8.self)
+        guard ok == 1, let registers else { return nil }
+        defer { free(registers) }
+        let palette = (0..<Int(size)).map { Raster.RGB(paletteBytes[3 * $0], paletteBytes[3 * $0 + 1],
+                                                       paletteBytes[3 * $0 + 2]) }
+        return (palette, Array(UnsafeBufferPointer(start: registers, count: raster.pixels.count)))
     }
 
     /// The distinct colours of `pixels` in order of first appearance and each pixel's register (its low byte when

@@ -1,6 +1,8 @@
-/// One picture inside a tensor — an `[H,W]` plane or an `[H,W,3]` colour image — and the label drawn over it.
+/// One picture inside a tensor — an `[H,W]` plane, an `[H,W,3]` colour image or one filter of a bank — and the
+/// label drawn over it.
 ///
-/// A tile reads its tensor in place: pixel `(y, x)` channel `c` is element `offset + (y·W + x)·pixelStride + c`.
+/// A tile reads its tensor in place: pixel `(y, x)` channel `c` is element
+/// `offset + (y·W + x)·pixelStride + c·channelStride`.
 public struct Tile {
     public var label: String
     public let tensor: Tensor
@@ -9,24 +11,30 @@ public struct Tile {
     public let channels: Int
     let offset: Int
     let pixelStride: Int
+    var channelStride = 1
+    /// For a filter of a `[kh,kw,Cin,n]` bank: min..max over the whole bank, the scale its filters share unless
+    /// `scale=` says otherwise (nil when every value is NaN, and for tiles that are not filters).
+    var bankRange: (min: Float, max: Float)? = nil
 
     /// The element at row `y`, column `x`, channel `c`.
     @inline(__always)
     func value(_ y: Int, _ x: Int, _ c: Int) -> Float {
-        tensor.buffer.pointer[offset + (y * width + x) * pixelStride + c]
+        tensor.buffer.pointer[offset + (y * width + x) * pixelStride + c * channelStride]
     }
 
     // MARK: - Cutting tensors into tiles
 
     /// The tiles `tensor` is drawn as: `[H,W]`, `[H,W,1]`, `[H,W,3]` give one; `[H,W,C]` with other C gives one map
-    /// per channel, labelled `label:c` (just `c` when `label` is nil); `[N,H,W,C]` gives each image in turn,
-    /// labelled `label[n]`. Throws for ranks 0, 1 and above 4, and for empty tensors.
+    /// per channel, labelled `label:c` (just `c` when `label` is nil); a filter bank (`isBank`) gives each filter,
+    /// labelled likewise; `[N,H,W,C]` gives each image in turn, labelled `label[n]`. Throws for ranks 0, 1 and
+    /// above 4, and for empty tensors.
     public static func tiles(of tensor: Tensor, label: String?) throws -> [Tile] {
         let shape = tensor.shape
         guard (2...4).contains(shape.count) else {
             throw OpError("cannot draw \(Tensor.describe(shape)) as a picture: expected [H,W], [H,W,C] or [N,H,W,C]")
         }
         guard tensor.count > 0 else { throw OpError("cannot draw the empty tensor \(Tensor.describe(shape))") }
+        if isBank(shape) { return filters(of: tensor, label: label) }
         let batch = shape.count == 4 ? shape[0] : 1
         let (height, width) = shape.count == 4 ? (shape[1], shape[2]) : (shape[0], shape[1])
         let channels = shape.count == 2 ? 1 : shape[shape.count - 1]
@@ -45,6 +53,26 @@ public struct Tile {
             }
         }
         return tiles
+    }
+
+    /// True for a `[kh,kw,3,n]` bank of colour filters (a first conv layer's kernel) or a `[kh,kw,1,n]` bank:
+    /// a shape `KernelTable.fits` takes for a bank (not a batch of images) with 1 or 3 input channels.
+    public static func isBank(_ shape: [Int]) -> Bool {
+        shape.count == 4 && (shape[2] == 1 || shape[2] == 3) && KernelTable.fits(shape)
+    }
+
+    /// Filter `o` of a `[kh,kw,Cin,n]` bank as a `kh`×`kw` tile with `Cin` channels (RGB for 3: the filter as
+    /// the classic first-layer pictures show it): element `((y·kw + x)·Cin + c)·n + o`. Every filter shares the
+    /// bank's min..max.
+    static func filters(of bank: Tensor, label: String?) -> [Tile] {
+        let shape = bank.shape
+        let (cin, count) = (shape[2], shape[3])
+        let range = Tile(label: "", tensor: bank, height: 1, width: bank.count, channels: 1, offset: 0,
+                         pixelStride: 1).range
+        return (0..<count).map { o in
+            Tile(label: label.map { "\($0):\(o)" } ?? "\(o)", tensor: bank, height: shape[0], width: shape[1],
+                 channels: cin, offset: o, pixelStride: cin * count, channelStride: count, bankRange: range)
+        }
     }
 
     // MARK: - Values
@@ -102,7 +130,7 @@ public struct Tile {
             for row in rows {
                 let base = row.lowerBound * width * pixelStride
                 for column in sourceColumns {
-                    for c in 0..<channels { out[i + c] = source[base + column + c] }
+                    for c in 0..<channels { out[i + c] = source[base + column + c * channelStride] }
                     i += channels
                 }
             }

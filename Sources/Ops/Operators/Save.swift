@@ -26,8 +26,9 @@ struct Save: Op {
         bits=16: a 16-bit PNG, PGM or PPM, round(x*65535).
         Alpha: the last of 2 or 4 channels is written as alpha to a PNG, clamped to [0,1], never rescaled.
         grid: write the montage show draws for X (each channel of [H,W,C] with C not 1 or 3, each image of a
-        batch) as one image: tiles in ceil(sqrt(n)) columns, 2-pixel white gaps, each map scaled min..max on its
-        own through cmap (default gray), no labels.
+        batch, each filter of a [kh,kw,3,n] bank in colour on the bank's one min..max) as one image: tiles in
+        ceil(sqrt(n)) columns, 1-pixel white gaps, each map scaled min..max on its own through cmap (default
+        gray), no labels.
         The file is written beside PATH under a temporary name and renamed over it, so a failed save leaves an
         existing file as it was.
         \(Save.datasetDetails)

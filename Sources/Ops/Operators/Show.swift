@@ -14,7 +14,7 @@ struct Show: Op {
         ImageMagick's showKernel — size WxH+X+Y with the origin SAME padding puts over the output pixel, value range,
         the output range for inputs in [0,1], and zero-summing / normalized / sum S. Values are rounded to digits=N
         decimals (default 2); integers stay exact. A [kh,kw,Cin,Cout] bank prints each [:,:,cin,cout] slice (at most
-        16; cin=I and cout=O choose). On a colour terminal cells are shaded as the course's show_kernel does
+        16; cin=I and cout=O choose), except a [kh,kw,3,n] bank of colour filters, which is drawn (below). On a colour terminal cells are shaded as the course's show_kernel does
         (cmap=Blues_r unless cmap= says otherwise); plain text when stdout is not a terminal or NO_COLOR is set.
         Pictures: [H,W,3] images and [H,W] / [H,W,1] maps are drawn at full resolution with the kitty graphics
         protocol or sixel (libsixel: median-cut palette in the terminal's colour registers, dithered) where the
@@ -27,6 +27,9 @@ struct Show: Op {
         labelled as typed, each scaled on its own unless scale=shared (one min..max for all, to compare them).
         With kitty or sixel a grid is the montage `save X FILE.png grid` writes (1-pixel gutters), one strip per
         row of tiles under a line of labels; width=N sets each tile's width in cells.
+        Filters: a [kh,kw,3,n] bank (a first conv layer, as m.block1_conv1.kernel) is a grid of n colour tiles,
+        each filter's 3 input channels as RGB, all on one scale, the bank's min..max (scale=auto: each its own);
+        save X FILE.png grid writes the same montage. as=picture draws a [kh,kw,1,n] bank likewise, through cmap.
         as=table|picture overrides the choice between table and picture.
         Not a terminal: one line per tensor (shape, range) instead of a picture; save X FILE.png writes one.
         Colour maps (each also reversed as NAME_r):
@@ -44,7 +47,11 @@ struct Show: Op {
             }
         }
         let mode = arguments.choiceOption("as", default: "auto")
-        let tables = mode == "table" || (mode == "auto" && items.allSatisfy { KernelTable.fits($0.tensor.shape) })
+        // A bank of colour filters is a picture unless cin=/cout= ask for its slices.
+        let sliced = arguments.option("cin") != nil || arguments.option("cout") != nil
+        let tables = mode == "table" || (mode == "auto" && items.allSatisfy {
+            KernelTable.fits($0.tensor.shape) && (sliced || !Tile.isBank($0.tensor.shape) || $0.tensor.shape[2] != 3)
+        })
         let cmap = try colorMap(arguments, default: tables ? "Blues_r" : "gray")
         if tables {
             try showTables(items, arguments, context, cmap)
