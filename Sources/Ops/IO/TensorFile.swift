@@ -70,6 +70,9 @@ public enum TensorFile {
             throw OpError("cannot save \(Tensor.describe(x.shape)) as \(format.title): the image is empty")
         }
         try check(channels: channels, of: x, for: format, ext: ext, colormap: options.colormap)
+        if format == .png, let map = options.colormap, let indices = try TensorToImage.paletteImage(x, options) {
+            return try PNG.encode(indices, palette: map.colors)
+        }
         var image = try TensorToImage.image(x, options)
         switch format {
         case .npy: return NPY.encode(x)
