@@ -4,6 +4,6 @@
 public func fuzzNetpbm(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = fuzzInput(data, size)
     let options = fuzzOptions(bytes)
-    fuzzDecode { _ = try ImageToTensor.tensor(try Netpbm.decode(bytes), options) }
+    fuzzDecode { _ = try Netpbm.decode(bytes, options) }
     return 0
 }

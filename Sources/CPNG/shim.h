@@ -124,11 +124,13 @@ static void convsh_png_flush(png_structp png) { (void)png; }
 
 /// Encodes `pixels` (width·height·channels samples, 8-bit or 16-bit in the machine's byte order) as a PNG
 /// without gamma chunks, tuned for speed: zlib's run-length strategy and the Up filter on every row (see
-/// PNG.swift for the measurements). On success returns 1 and a malloc'd buffer in `*out` of `*out_size` bytes,
-/// which the caller frees; on failure returns 0 with `info->message` set.
+/// PNG.swift for the measurements). With `palette_size` > 0 (at most 256 RGB triples in `palette`) one 8-bit
+/// channel of indices is written as an indexed-colour PNG. On success returns 1 and a malloc'd buffer in `*out`
+/// of `*out_size` bytes, which the caller frees; on failure returns 0 with `info->message` set.
 static inline int convsh_png_write(const void *pixels, unsigned int width, unsigned int height,
-                                   unsigned int channels, unsigned int depth, unsigned char **out,
-                                   size_t *out_size, convsh_png_info *info) {
+                                   unsigned int channels, unsigned int depth, const unsigned char *palette,
+                                   unsigned int palette_size, unsigned char **out, size_t *out_size,
+                                   convsh_png_info *info) {
     static const int types[] = { PNG_COLOR_TYPE_GRAY, PNG_COLOR_TYPE_GRAY_ALPHA, PNG_COLOR_TYPE_RGB,
                                  PNG_COLOR_TYPE_RGB_ALPHA };
     memset(info, 0, sizeof *info);
@@ -136,6 +138,10 @@ static inline int convsh_png_write(const void *pixels, unsigned int width, unsig
     *out_size = 0;
     if (channels < 1 || channels > 4 || (depth != 8 && depth != 16)) {
         strcpy(info->message, "unsupported channel count or bit depth");
+        return 0;
+    }
+    if (palette_size > 256 || (palette_size > 0 && (channels != 1 || depth != 8 || !palette))) {
+        strcpy(info->message, "a palette needs 1 to 256 colours and one 8-bit channel of indices");
         return 0;
     }
     convsh_png_sink sink = { NULL, 0, 0 };
@@ -150,8 +156,17 @@ static inline int convsh_png_write(const void *pixels, unsigned int width, unsig
         return 0;
     }
     png_set_write_fn(png, &sink, convsh_png_write_bytes, convsh_png_flush);
-    png_set_IHDR(png, header, width, height, (int)depth, types[channels - 1], PNG_INTERLACE_NONE,
-                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_set_IHDR(png, header, width, height, (int)depth, palette_size ? PNG_COLOR_TYPE_PALETTE : types[channels - 1],
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    if (palette_size) {
+        png_color colors[256];
+        for (unsigned int i = 0; i < palette_size; i++) {
+            colors[i].red = palette[3 * i];
+            colors[i].green = palette[3 * i + 1];
+            colors[i].blue = palette[3 * i + 2];
+        }
+        png_set_PLTE(png, header, colors, (int)palette_size);
+    }
     png_set_compression_level(png, 1);
     png_set_compression_strategy(png, Z_RLE);
     png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);

@@ -11,8 +11,12 @@ import Ops
 ///
 /// The loop makes one summary before its first iteration and wraps each iteration's body in `iteration`, on the
 /// thread that runs it (`parallel for` workers included: counting is locked, and the files an iteration wrote
-/// are told apart from other workers' by `WriteTally`, which counts per thread).
+/// are told apart from other workers' by `WriteTally`, which counts per thread). Only an outermost loop that
+/// ends without stopping the script prints it, and only when `isWorthPrinting` (docs/language.md).
 final class LoopSummary: @unchecked Sendable {
+    /// A loop that ran this long prints its summary even without `--keep-going` or a progress bar.
+    static let longLoopSeconds = 2.0
+
     private let lock = NSLock()
     private let started = DispatchTime.now().uptimeNanoseconds
     private var done = 0
@@ -41,9 +45,19 @@ final class LoopSummary: @unchecked Sendable {
         }
     }
 
+    /// Wall-clock seconds since the summary was made.
+    var seconds: Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
+
+    /// Whether the ended loop reports itself: under `--keep-going` (the summary is then the count of failures),
+    /// when it drew a progress bar (a terminal or `--progress`, past half a second), or when it ran
+    /// `longLoopSeconds` or more. A quick loop at the prompt or in a script stays quiet.
+    func isWorthPrinting(keepGoing: Bool, drewProgress: Bool) -> Bool {
+        keepGoing || drewProgress || seconds >= LoopSummary.longLoopSeconds
+    }
+
     /// The summary so far.
     var line: String {
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let seconds = self.seconds
         return lock.withLock { LoopSummary.line(done: done, failed: failed, written: written, seconds: seconds) }
     }
 

@@ -19,6 +19,13 @@ import TestSupport
                 == "0 done, 0 failed, 0 written, 0.0 s, 0.0 files/s")
     }
 
+    @Test func aQuickLoopPrintsOnlyUnderKeepGoingOrAfterAProgressBar() {
+        let summary = LoopSummary()
+        #expect(!summary.isWorthPrinting(keepGoing: false, drewProgress: false))
+        #expect(summary.isWorthPrinting(keepGoing: true, drewProgress: false))
+        #expect(summary.isWorthPrinting(keepGoing: false, drewProgress: true))
+    }
+
     @Test func countsFailuresAndIterationsThatWrote() throws {
         let folder = try TemporaryFolder("summary")
         let summary = LoopSummary()

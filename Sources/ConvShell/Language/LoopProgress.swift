@@ -14,6 +14,7 @@ final class LoopProgress: @unchecked Sendable {
     private var completed = 0
     private var lastDrawn: UInt64 = 0
     private var drawnWidth = 0
+    private var drewOnce = false
 
     init(label: String, total: Int, shows: Bool) {
         self.label = label
@@ -33,6 +34,7 @@ final class LoopProgress: @unchecked Sendable {
                                          elapsed: Double(now - started) / 1e9)
             Standard.rawError("\r" + line + String(repeating: " ", count: max(0, drawnWidth - line.count)))
             drawnWidth = line.count
+            drewOnce = true
         }
     }
 
@@ -46,6 +48,9 @@ final class LoopProgress: @unchecked Sendable {
     }
 
     func finish() { clear() }
+
+    /// Whether the bar was ever drawn (the loop ran long enough, with progress shown).
+    var wasDrawn: Bool { lock.withLock { drewOnce } }
 
     /// `LABEL ▕████░░░░▏ 17/500  3.2/s  ETA 2m31s`; the bar is 16 cells wide.
     static func line(label: String, completed: Int, total: Int, elapsed: Double) -> String {

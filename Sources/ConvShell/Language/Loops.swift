@@ -29,6 +29,8 @@ extension Session {
         }
         let progress = LoopProgress(label: (parallel ? "parallel for " : "for ") + variable, total: items.count,
                                     shows: context.showsProgress)
+        let summary = LoopSummary()
+        let isOutermost = loopDepth == 0 && definitions.depth == 0
         let showsOpProgress = context.showsProgress
         context.showsProgress = false  // one line at a time: the loop's
         loopDepth += 1
@@ -39,12 +41,12 @@ extension Session {
         }
         var failed = 0
         if parallel {
-            failed = try runParallel(variable, items, body, progress: progress)
+            failed = try runParallel(variable, items, body, progress: progress, summary: summary)
         } else {
             for (number, item) in items.enumerated() {
                 variables[variable] = item
                 do {
-                    let flow = try execute(body)
+                    let flow = try summary.iteration { try execute(body) }
                     if flow == .breakLoop || quitRequested { break }
                 } catch let error as ScriptError {
                     let located = error.inIteration(number + 1, of: items.count, variable, item)
@@ -56,10 +58,14 @@ extension Session {
                 progress.advance()
             }
         }
-        if failed > 0 {
+        loops.failedIterations += failed
+        // One report at the end: the outermost loop's summary line (which counts the failures too).
+        if isOutermost && summary.isWorthPrinting(keepGoing: loops.keepGoing, drewProgress: progress.wasDrawn) {
+            progress.clear()
+            Standard.error(summary.line)
+        } else if failed > 0 {
             progress.clear()
             Standard.error("\(failed) of \(items.count) iterations failed")
-            loops.failedIterations += failed
         }
     }
 

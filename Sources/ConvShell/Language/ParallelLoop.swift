@@ -9,8 +9,10 @@ import Ops
 /// printed in iteration order as soon as every earlier iteration is done. The first error stops the loop (those
 /// in flight finish) unless `--keep-going`.
 extension Session {
-    /// Runs the iterations; returns how many failed under `--keep-going`, throws the first error otherwise.
-    func runParallel(_ variable: String, _ items: [Value], _ body: [Node], progress: LoopProgress) throws -> Int {
+    /// Runs the iterations, each counted by `summary`; returns how many failed under `--keep-going`, throws the
+    /// first error otherwise.
+    func runParallel(_ variable: String, _ items: [Value], _ body: [Node], progress: LoopProgress,
+                     summary: LoopSummary) throws -> Int {
         let state = ParallelState(count: items.count)
         let scope = variables
         let write: (String) -> Void = { [unowned self] in self.emit($0) }
@@ -20,7 +22,7 @@ extension Session {
             let session = iterationSession(scope: scope) { output += $0 }
             session.variables[variable] = items[number]
             do {
-                _ = try session.execute(body)
+                _ = try summary.iteration { try session.execute(body) }
             } catch let error as ScriptError {
                 let located = error.inIteration(number + 1, of: items.count, variable, items[number])
                 state.fail(located, iteration: number, keepGoing: loops.keepGoing)

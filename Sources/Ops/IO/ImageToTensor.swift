@@ -16,34 +16,55 @@ enum ImageToTensor {
     /// replicated for `rgb`, RGB reduced to BT.601 luma for `gray` (computed on the float values, as
     /// `rgb_to_grayscale(convert_image_dtype(x))` does).
     static func tensor(_ image: PixelImage, _ options: LoadOptions) throws -> Tensor {
-        let alpha = image.hasAlpha && options.keepsAlpha
-        let storedColor = image.hasAlpha ? image.channels - 1 : image.channels
-        let color: Int
-        switch options.color {
-        case .stored: color = storedColor
-        case .gray: color = 1
-        case .rgb: color = 3
-        }
-        let channels = color + (alpha ? 1 : 0)
-        var tensor = try Tensor(uninitializedShape: [image.height, image.width, channels])
-        LargePages.advise(tensor.buffer.pointer, bytes: tensor.byteCount)
-        let scale = Float(1.0 / Double(image.maxValue))
-        let map = ChannelMap(input: image.channels, inputColor: storedColor, outputColor: color, alpha: alpha)
-        try tensor.withUnsafeMutableBufferPointer { out in
-            switch image.samples {
-            case .bytes(let samples):
-                samples.withUnsafeBufferPointer { convert($0.baseAddress!, map, scale, image, out, options.threads) }
-            case .words(let samples):
-                samples.withUnsafeBufferPointer { convert($0.baseAddress!, map, scale, image, out, options.threads) }
-            }
-        }
+        var tensor = try emptyTensor(height: image.height, width: image.width, channels: image.channels,
+                                     options)
+        try tensor.withUnsafeMutableBufferPointer { fill($0, from: image, options) }
         return tensor
+    }
+
+    /// The uninitialised `[height, width, C]` tensor for an image of `channels` stored channels, C being the
+    /// channels `options` ask for; `fill` then writes its rows.
+    static func emptyTensor(height: Int, width: Int, channels: Int, _ options: LoadOptions) throws -> Tensor {
+        let map = ChannelMap(channels, options)
+        let tensor = try Tensor(uninitializedShape: [height, width, map.output])
+        LargePages.advise(tensor.buffer.pointer, bytes: tensor.byteCount)
+        return tensor
+    }
+
+    /// Converts the rows of `image` into `out`, which holds exactly those rows of the tensor (`emptyTensor`):
+    /// a decoder that reads a file in bands of rows fills the tensor band by band.
+    static func fill(_ out: UnsafeMutableBufferPointer<Float>, from image: PixelImage, _ options: LoadOptions) {
+        let scale = Float(1.0 / Double(image.maxValue))
+        let map = ChannelMap(image.channels, options)
+        switch image.samples {
+        case .bytes(let samples):
+            samples.withUnsafeBufferPointer { convert($0.baseAddress!, map, scale, image, out, options.threads) }
+        case .words(let samples):
+            samples.withUnsafeBufferPointer { convert($0.baseAddress!, map, scale, image, out, options.threads) }
+        }
     }
 
     /// Which input samples make each output pixel.
     struct ChannelMap {
         let input: Int, inputColor: Int, outputColor: Int, alpha: Bool
         var output: Int { outputColor + (alpha ? 1 : 0) }
+        /// The map from an image's `channels` (alpha last, if any) to what `options` ask for.
+        init(_ channels: Int, _ options: LoadOptions) {
+            let hasAlpha = channels == 2 || channels == 4
+            let alpha = hasAlpha && options.keepsAlpha
+            let storedColor = hasAlpha ? channels - 1 : channels
+            let color: Int
+            switch options.color {
+            case .stored: color = storedColor
+            case .gray: color = 1
+            case .rgb: color = 3
+            }
+            input = channels
+            inputColor = storedColor
+            outputColor = color
+            self.alpha = alpha
+        }
+
         /// True when every sample is copied in order (no channel is added, dropped or mixed).
         var isIdentity: Bool { input == output && inputColor == outputColor }
     }

@@ -28,10 +28,26 @@ enum Netpbm {
 
     // MARK: - Reading
 
-    /// Decodes the first image of a PGM or PPM file. Checks the size against `Limits` before reading samples.
-    static func decode(_ bytes: [UInt8]) throws -> PixelImage {
-        guard let kind = try kind(bytes) else { throw OpError("not a Netpbm file") }
-        var reader = Reader(bytes: bytes, offset: 2)
+    /// Decodes the first image of a PGM or PPM file held in memory to a float32 `[H,W,C]` tensor
+    /// (`ImageToTensor`: `x / maxval`, channels as `options` ask).
+    static func decode(_ bytes: [UInt8], _ options: LoadOptions) throws -> Tensor {
+        var reader = NetpbmReader(bytes: bytes)
+        return try decode(&reader, options)
+    }
+
+    /// Reads a PGM or PPM file straight into the tensor, whose first bytes `head` were already read: a band of
+    /// rows at a time through a 1 MiB buffer, so the peak memory is the tensor's and about 2 MiB, never the
+    /// file's.
+    static func read(_ file: InputFile, head: [UInt8], _ options: LoadOptions) throws -> Tensor {
+        var reader = NetpbmReader(file: file, head: head)
+        return try decode(&reader, options)
+    }
+
+    /// The header, checked against `Limits` before the tensor is allocated, then the samples band by band.
+    private static func decode(_ reader: inout NetpbmReader, _ options: LoadOptions) throws -> Tensor {
+        var magic: [UInt8] = [0, 0]
+        let got = try magic.withUnsafeMutableBytes { try reader.take(2, into: $0.baseAddress!) }
+        guard got == 2, let kind = try kind(magic) else { throw OpError("not a Netpbm file") }
         let width = try reader.header("width"), height = try reader.header("height")
         let maxValue = try reader.header("maxval")
         guard width > 0, height > 0 else { throw OpError("bad Netpbm header: size \(width) x \(height)") }
@@ -41,101 +57,78 @@ enum Netpbm {
         try Limits.checkImage(width: width, height: height, channels: kind.channels)
         let count = width * height * kind.channels
         let wide = maxValue > 255
+        /// A raw file whose samples end after `left` bytes.
+        func truncated(_ left: Int) -> OpError {
+            OpError("truncated Netpbm data: \(width) x \(height) x \(kind.channels) samples need "
+                + "\(count * (wide ? 2 : 1)) bytes, the file holds \(left)")
+        }
         if kind.plain {
             // Each plain sample takes at least one digit and one separator: refuse a short file before allocating.
-            guard bytes.count - reader.offset >= 2 * count - 1 else {
+            if let left = reader.remaining, left < 2 * count - 1 {
                 throw OpError("truncated Netpbm data: \(width) x \(height) x \(kind.channels) plain samples cannot "
-                    + "fit in the \(bytes.count - reader.offset) bytes left")
+                    + "fit in the \(left) bytes left")
             }
-            var samples = [UInt16](repeating: 0, count: count)
-            for i in 0..<count { samples[i] = try reader.sample(maxValue, index: i, of: count) }
-            return PixelImage(width: width, height: height, channels: kind.channels, maxValue: maxValue,
-                              samples: wide ? .words(samples) : .bytes(samples.map { UInt8($0) }))
+        } else {
+            try reader.delimiter()
+            if let left = reader.remaining, left < count * (wide ? 2 : 1) { throw truncated(left) }
         }
-        try reader.delimiter()
-        let needed = count * (wide ? 2 : 1)
-        guard bytes.count - reader.offset >= needed else {
-            throw OpError("truncated Netpbm data: \(width) x \(height) x \(kind.channels) samples need \(needed) "
-                + "bytes, the file holds \(bytes.count - reader.offset)")
+        var tensor = try ImageToTensor.emptyTensor(height: height, width: width, channels: kind.channels, options)
+        let rowSamples = width * kind.channels
+        let bandRows = max(1, bandSamples / rowSamples)
+        let outRow = tensor.count / height
+        var band = Band()
+        try tensor.withUnsafeMutableBufferPointer { out in
+            for top in stride(from: 0, to: height, by: bandRows) {
+                let rows = min(bandRows, height - top)
+                try band.read(rows * rowSamples, first: top * rowSamples, of: count, kind, maxValue, &reader, truncated)
+                let image = PixelImage(width: width, height: rows, channels: kind.channels, maxValue: maxValue,
+                                       samples: band.samples(wide: wide))
+                ImageToTensor.fill(UnsafeMutableBufferPointer(rebasing: out[(top * outRow)..<((top + rows) * outRow)]),
+                                   from: image, options)
+            }
         }
-        let start = reader.offset
-        let samples: PixelImage.Samples = wide
-            ? .words((0..<count).map { UInt16(bytes[start + 2 * $0]) << 8 | UInt16(bytes[start + 2 * $0 + 1]) })
-            : .bytes(Array(bytes[start..<(start + count)]))
-        if let bad = largest(samples), bad > maxValue {
-            throw OpError("corrupt Netpbm data: sample \(bad) exceeds maxval \(maxValue)")
-        }
-        return PixelImage(width: width, height: height, channels: kind.channels, maxValue: maxValue, samples: samples)
+        return tensor
     }
 
-    private static func largest(_ samples: PixelImage.Samples) -> Int? {
-        switch samples {
-        case .bytes(let s): return s.max().map(Int.init)
-        case .words(let s): return s.max().map(Int.init)
-        }
-    }
+    /// Samples converted per band of rows (a band holds at least one row).
+    static let bandSamples = 1 << 18
 
-    /// Reads header numbers and plain samples, skipping whitespace and comments. Numbers saturate at 2^40, so
-    /// a run of digits cannot overflow.
-    struct Reader {
-        let bytes: [UInt8]
-        var offset: Int
+    /// One band's samples, in buffers reused from band to band (so a large file allocates them once).
+    private struct Band {
+        private var bytes: [UInt8] = []
+        private var words: [UInt16] = []
 
-        private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
+        /// The band's samples as read: `bytes` for maxval < 256, `words` otherwise.
+        func samples(wide: Bool) -> PixelImage.Samples { wide ? .words(words) : .bytes(bytes) }
 
-        /// Skips whitespace and `#` comments (a comment runs to the next CR or LF).
-        mutating func skipSpace() {
-            while offset < bytes.count {
-                if bytes[offset] == UInt8(ascii: "#") {
-                    while offset < bytes.count, bytes[offset] != 0x0A, bytes[offset] != 0x0D { offset += 1 }
-                } else if Reader.isSpace(bytes[offset]) {
-                    offset += 1
-                } else {
-                    return
+        /// Reads the next `n` samples, sample `first` of `count` being the first of them; each checked against
+        /// maxval. A raw file that ends early throws `truncated(bytes of samples it holds)`.
+        mutating func read(_ n: Int, first: Int, of count: Int, _ kind: Kind, _ maxValue: Int,
+                           _ reader: inout NetpbmReader, _ truncated: (Int) -> OpError) throws {
+            let wide = maxValue > 255
+            if wide { resize(&words, n) } else { resize(&bytes, n) }
+            if kind.plain {
+                for i in 0..<n {
+                    let sample = try reader.sample(maxValue, index: first + i, of: count)
+                    if wide { words[i] = sample } else { bytes[i] = UInt8(sample) }
                 }
+                return
+            }
+            let width = wide ? 2 : 1
+            resize(&bytes, n * width)
+            let got = try bytes.withUnsafeMutableBytes { try reader.take($0.count, into: $0.baseAddress!) }
+            guard got == n * width else { throw truncated(first * width + got) }
+            if wide { for i in 0..<n { words[i] = UInt16(bytes[2 * i]) << 8 | UInt16(bytes[2 * i + 1]) } }
+            let largest = wide ? words.max().map(Int.init) : bytes.max().map(Int.init)
+            if let bad = largest, bad > maxValue {
+                throw OpError("corrupt Netpbm data: sample \(bad) exceeds maxval \(maxValue)")
             }
         }
 
-        /// The next decimal number, or nil at the end of the data or before a non-digit.
-        mutating func number() -> Int? {
-            skipSpace()
-            var value = 0, digits = 0
-            while offset < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset]) {
-                value = min(value * 10 + Int(bytes[offset] - UInt8(ascii: "0")), 1 << 40)
-                offset += 1
-                digits += 1
-            }
-            return digits > 0 ? value : nil
-        }
-
-        mutating func header(_ field: String) throws -> Int {
-            guard let n = number() else {
-                throw OpError(offset >= bytes.count ? "truncated Netpbm header (no \(field))"
-                    : "bad Netpbm header: \(field) is not a number")
-            }
-            guard n <= Int(Int32.max) else { throw OpError("bad Netpbm header: \(field) is over \(Int32.max)") }
-            return n
-        }
-
-        /// The single whitespace character (or comment ending in one) between a raw header and its samples.
-        mutating func delimiter() throws {
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: "#") {
-                while offset < bytes.count, bytes[offset] != 0x0A, bytes[offset] != 0x0D { offset += 1 }
-            }
-            guard offset < bytes.count, Reader.isSpace(bytes[offset]) else {
-                throw OpError(offset >= bytes.count ? "truncated Netpbm data (no samples)"
-                    : "bad Netpbm header: no whitespace after maxval")
-            }
-            offset += 1
-        }
-
-        mutating func sample(_ maxValue: Int, index: Int, of count: Int) throws -> UInt16 {
-            guard let n = number() else {
-                throw OpError(offset >= bytes.count ? "truncated Netpbm data: \(index) of \(count) samples"
-                    : "corrupt Netpbm data: sample \(index + 1) is not a number")
-            }
-            guard n <= maxValue else { throw OpError("corrupt Netpbm data: sample \(n) exceeds maxval \(maxValue)") }
-            return UInt16(n)
+        /// `buffer` with exactly `count` elements, reusing its storage.
+        private func resize<T: FixedWidthInteger>(_ buffer: inout [T], _ count: Int) {
+            if buffer.count > count { buffer.removeLast(buffer.count - count) }
+            if buffer.count < count { buffer.append(contentsOf: repeatElement(0, count: count - buffer.count)) }
         }
     }
 

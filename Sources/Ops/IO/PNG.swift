@@ -53,27 +53,31 @@ enum PNG {
 
     // MARK: - Encoding
 
-    /// Encodes 1–4 channels of 8-bit or 16-bit samples.
-    static func encode(_ image: PixelImage) throws -> [UInt8] {
+    /// Encodes 1–4 channels of 8-bit or 16-bit samples; or, with a `palette` (at most 256 colours), a one-channel
+    /// image of 8-bit indices into it as an indexed-colour PNG, which every reader expands to those colours.
+    static func encode(_ image: PixelImage, palette: [ColorMap.RGB]? = nil) throws -> [UInt8] {
         var info = convsh_png_info()
         var output: UnsafeMutablePointer<UInt8>?
         var size = 0
         defer { free(output) }
+        let table = (palette ?? []).flatMap { [$0.r, $0.g, $0.b] }
         let status: Int32
         switch image.samples {
         case .bytes(let samples):
-            status = samples.withUnsafeBytes { write($0, image, 8, &output, &size, &info) }
+            status = samples.withUnsafeBytes { write($0, image, 8, table, &output, &size, &info) }
         case .words(let samples):
-            status = samples.withUnsafeBytes { write($0, image, 16, &output, &size, &info) }
+            status = samples.withUnsafeBytes { write($0, image, 16, table, &output, &size, &info) }
         }
         guard status != 0, let output else { throw OpError("PNG encoding failed: \(message(&info))") }
         return Array(UnsafeBufferPointer(start: output, count: size))
     }
 
     private static func write(_ samples: UnsafeRawBufferPointer, _ image: PixelImage, _ depth: UInt32,
-                              _ output: inout UnsafeMutablePointer<UInt8>?, _ size: inout Int,
+                              _ palette: [UInt8], _ output: inout UnsafeMutablePointer<UInt8>?, _ size: inout Int,
                               _ info: inout convsh_png_info) -> Int32 {
-        convsh_png_write(samples.baseAddress, UInt32(image.width), UInt32(image.height), UInt32(image.channels),
-                         depth, &output, &size, &info)
+        palette.withUnsafeBufferPointer { table in
+            convsh_png_write(samples.baseAddress, UInt32(image.width), UInt32(image.height), UInt32(image.channels),
+                             depth, table.baseAddress, UInt32(palette.count / 3), &output, &size, &info)
+        }
     }
 }

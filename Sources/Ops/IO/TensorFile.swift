@@ -4,8 +4,8 @@ import Foundation
 public enum TensorFile {
     // MARK: - Loading
 
-    /// Loads the file at `path`: a regular `.npy` file straight into the tensor (`NPY.read`), anything else
-    /// read whole (devices refused, FIFOs capped: `InputFile`) and decoded.
+    /// Loads the file at `path`: a regular `.npy` file and any PGM/PPM straight into the tensor (`NPY.read`,
+    /// `Netpbm.read`), anything else read whole (devices refused, FIFOs capped: `InputFile`) and decoded.
     public static func load(_ path: String, _ options: LoadOptions = LoadOptions()) throws -> Tensor {
         guard case .tensor(let tensor) = try load(path, options, recognise: { _ in nil }) else {
             throw OpError("\(path): not an image or array")
@@ -14,20 +14,23 @@ public enum TensorFile {
     }
 
     /// `load`, except that a file read whole which `recognise` turns into a value (a model) comes back as that
-    /// value; `.npy` is still read straight into its tensor.
+    /// value; `.npy` and PGM/PPM are still read straight into their tensors.
     public static func load(_ path: String, _ options: LoadOptions,
                             recognise: ([UInt8]) throws -> Value?) throws -> Value {
         let file = try InputFile(path)
         do {
-            if file.size != nil, try file.read(6) == NPY.magic {
+            let head = try file.read(6)
+            if file.size != nil, head == NPY.magic {
                 try checkNPY(options)
                 guard lseek(file.handle, 0, SEEK_SET) == 0 else { throw OpError(String(cString: strerror(errno))) }
                 return .tensor(try NPY.read(file))
             }
+            if try Netpbm.kind(head) != nil { return .tensor(try Netpbm.read(file, head: head, options)) }
+            // A regular file is read whole from its start; a pipe cannot go back, so its head is kept.
             if file.size != nil, lseek(file.handle, 0, SEEK_SET) != 0 {
                 throw OpError(String(cString: strerror(errno)))
             }
-            let bytes = try file.readAll()
+            let bytes = file.size != nil ? try file.readAll() : head + (try file.readAll())
             if let value = try recognise(bytes) { return value }
             return .tensor(try decode(bytes, options))
         } catch let error as OpError where !error.message.hasPrefix(path) {
@@ -44,7 +47,7 @@ public enum TensorFile {
             return try NPY.decode(bytes)
         case .jpeg: return try ImageToTensor.tensor(try JPEG.decode(bytes, options), options)
         case .png: return try ImageToTensor.tensor(try PNG.decode(bytes), options)
-        case .netpbm: return try ImageToTensor.tensor(try Netpbm.decode(bytes), options)
+        case .netpbm: return try Netpbm.decode(bytes, options)
         }
     }
 
@@ -67,6 +70,9 @@ public enum TensorFile {
             throw OpError("cannot save \(Tensor.describe(x.shape)) as \(format.title): the image is empty")
         }
         try check(channels: channels, of: x, for: format, ext: ext, colormap: options.colormap)
+        if format == .png, let map = options.colormap, let indices = try TensorToImage.paletteImage(x, options) {
+            return try PNG.encode(indices, palette: map.colors)
+        }
         var image = try TensorToImage.image(x, options)
         switch format {
         case .npy: return NPY.encode(x)

@@ -40,19 +40,20 @@ enum TensorToImage {
     }
 
     /// The samples of `x` (whose channel count the caller has checked against the file format): its own
-    /// channels, or RGB through the colour map.
+    /// channels, or RGB through the colour map (a NaN pixel black).
     static func image(_ x: Tensor, _ options: SaveOptions) throws -> PixelImage {
         let (height, width, channels) = try imageShape(x, as: "an image")
         let alpha = channels == 2 || channels == 4
         let range = options.resolvedScale != .clip ? colorRange(x, channels: channels, alpha: alpha) : nil
         let normalise = Normaliser(range: range)
         if let map = options.colormap {
+            let (indices, _) = colorIndices(x, normalise)
             var out = [UInt8](repeating: 0, count: width * height * 3)
             x.withUnsafeBufferPointer { values in
                 out.withUnsafeMutableBufferPointer { rgb in
                     map.colors.withUnsafeBufferPointer { table in
                         for (i, x) in values.enumerated() where !x.isNaN {
-                            let color = table[ColorMap.index(normalise(x))]
+                            let color = table[Int(indices[i])]
                             rgb[i * 3] = color.r; rgb[i * 3 + 1] = color.g; rgb[i * 3 + 2] = color.b
                         }
                     }
@@ -68,6 +69,34 @@ enum TensorToImage {
             let quantiser = Quantiser(channels: channels, alpha: alpha, top: Float(top), normalise: normalise)
             return top == 255 ? image(.bytes(quantiser.samples(values))) : image(.words(quantiser.samples(values)))
         }
+    }
+
+    /// A colour-mapped one-channel `x` as indices into the colour map's table, one byte a pixel, for a PNG with
+    /// a palette (a third of the RGB samples to compress, the same colours read back); nil without a colour map
+    /// or when `x` holds NaN, which is drawn black, a colour the table may lack.
+    static func paletteImage(_ x: Tensor, _ options: SaveOptions) throws -> PixelImage? {
+        guard options.colormap != nil else { return nil }
+        let (height, width, _) = try imageShape(x, as: "an image")
+        let range = options.resolvedScale != .clip ? colorRange(x, channels: 1, alpha: false) : nil
+        let (indices, hasNaN) = colorIndices(x, Normaliser(range: range))
+        guard !hasNaN else { return nil }
+        return PixelImage(width: width, height: height, channels: 1, maxValue: 255, samples: .bytes(indices))
+    }
+
+    /// The table index of every value, `ColorMap.index(normalise(x))`, and whether any value was NaN (its index
+    /// is then 0).
+    static func colorIndices(_ x: Tensor, _ normalise: Normaliser) -> (indices: [UInt8], hasNaN: Bool) {
+        var hasNaN = false
+        let indices = x.withUnsafeBufferPointer { values in
+            [UInt8](unsafeUninitializedCapacity: values.count) { out, initialized in
+                for (i, v) in values.enumerated() {
+                    if v.isNaN { hasNaN = true }
+                    out[i] = UInt8(truncatingIfNeeded: ColorMap.index(normalise(v)))
+                }
+                initialized = values.count
+            }
+        }
+        return (indices, hasNaN)
     }
 
     /// Float values to integer samples `round(clamp(v,0,1)·top)`, `v` normalised except for alpha.

@@ -19,7 +19,8 @@ struct Save: Op {
         .pgm 1. For other channel counts save as .npy, or pick channels first.
         scale=clip (default): clamp to [0,1], then round(x*255), so a loaded image saves back to its own samples.
         scale=auto: map the tensor's min..max to 0..1 first, like matplotlib's imshow (for feature maps).
-        cmap=NAME: colour a one-channel map with matplotlib's 256-entry table NAME, written as RGB:
+        cmap=NAME: colour a one-channel map with matplotlib's 256-entry table NAME, written as RGB (a PNG
+          keeps the table as its palette, one byte a pixel, and reads back as RGB):
           \(ColorMap.names.joined(separator: ", ")).
           The values are scaled with auto unless scale=clip is given, as plt.imsave does.
         quality=N: JPEG quality 1-100 (default 92; 4:4:4 chroma from 90 up, 4:2:0 below).

@@ -38,7 +38,7 @@ import Testing
                     switch format {
                     case "jpeg": _ = try ImageToTensor.tensor(try JPEG.decode(bytes, options), options)
                     case "png": _ = try ImageToTensor.tensor(try PNG.decode(bytes), options)
-                    case "netpbm": _ = try ImageToTensor.tensor(try Netpbm.decode(bytes), options)
+                    case "netpbm": _ = try Netpbm.decode(bytes, options)
                     default: _ = try NPY.decode(bytes)
                     }
                 } catch let error as OpError {

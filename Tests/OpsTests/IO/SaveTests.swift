@@ -63,6 +63,17 @@ import TestSupport
         #expect(try SaveTests.samples(bytes) == expected)
     }
 
+    @Test func colormapPNGIsIndexedUnlessTheMapHoldsNaN() throws {
+        // IHDR's colour type, byte 25 of the file: 3 indexed (the table as palette), 2 RGB.
+        let indexed = try SaveTests.saved(try Reference.tensor("cmap_input.npy"), "m.png", [("cmap", .word("magma"))])
+        #expect(indexed[25] == 3)
+        // NaN is drawn black, which magma's table lacks: the file stays RGB.
+        let nan = try SaveTests.saved(try Tensor(shape: [1, 2], values: [.nan, 1]), "n.png", [("cmap", .word("magma"))])
+        #expect(nan[25] == 2)
+        let first = ColorMap.named("magma")!.colors[0]
+        #expect(try SaveTests.samples(nan) == [0, 0, 0, Int(first.r), Int(first.g), Int(first.b)])
+    }
+
     @Test func colormapWithClipUsesValuesAsGiven() throws {
         let x = try Tensor(shape: [1, 4], values: [-1, 0, 0.5, 2])
         let map = ColorMap.named("magma")!.colors
@@ -82,7 +93,7 @@ import TestSupport
         let batch = try Tensor(shape: [1, 2, 3, 3], repeating: 0.5)
         #expect(try PNG.decode(try SaveTests.saved(batch, "b.png")).channels == 3)
         let matrix = try Tensor(shape: [2, 3], repeating: 0.5)
-        #expect(try Netpbm.decode(try SaveTests.saved(matrix, "m.pgm")).channels == 1)
+        #expect(try Netpbm.decode(try SaveTests.saved(matrix, "m.pgm"), LoadOptions()).shape == [2, 3, 1])
     }
 
     @Test func jpegQualityAndSubsampling() throws {
