@@ -30,16 +30,16 @@ public enum ElementwiseCode: Int32, CaseIterable, Sendable {
         switch self {
         case .identity: map(a, d, n) { (x: V) in x }
         case .negate: map(a, d, n) { (x: V) in x * -1 }  // `-x` is `0 - x` here: +0 for +0
-        case .abs: map(a, d, n) { (x: V) in V.select(V.less(x, zero), x * -1, V.select(V.equal(x, zero), zero, x)) }
+        case .abs: map(a, d, n) { (x: V) in laneAbs(x) }
         case .sqrt: map(a, d, n) { (x: V) in x.squareRoot() }
         case .square: map(a, d, n) { (x: V) in x * x }
-        case .exp: map(a, d, n) { (x: V) in lanes(x, S.exp) }
-        case .log: map(a, d, n) { (x: V) in lanes(x, S.log) }
-        case .log1p: map(a, d, n) { (x: V) in lanes(x, S.log1p) }
+        case .exp: map(a, d, n) { (x: V) in V.exp(x) }
+        case .log: map(a, d, n) { (x: V) in V.log(x) }
+        case .log1p: map(a, d, n) { (x: V) in V.log1p(x) }
         case .sin: map(a, d, n) { (x: V) in lanes(x, S.sin) }
         case .cos: map(a, d, n) { (x: V) in lanes(x, S.cos) }
-        case .tanh: map(a, d, n) { (x: V) in lanes(x, S.tanh) }
-        case .sigmoid: map(a, d, n) { (x: V) in lanes(x, S.sigmoid) }
+        case .tanh: map(a, d, n) { (x: V) in V.tanh(x) }
+        case .sigmoid: map(a, d, n) { (x: V) in V.sigmoid(x) }
         case .floor: map(a, d, n) { (x: V) in x.rounded(.down) }
         case .ceil: map(a, d, n) { (x: V) in x.rounded(.up) }
         case .round: map(a, d, n) { (x: V) in x.rounded(.toNearestOrEven) }
@@ -49,14 +49,14 @@ public enum ElementwiseCode: Int32, CaseIterable, Sendable {
         case .logicalNot: map(a, d, n) { (x: V) in V.equal(x, zero) }
         case .relu: map(a, d, n) { (x: V) in laneRelu(x) }
         case .relu6: map(a, d, n) { (x: V) in V.select(V.greater(x, V(repeating: 6)), V(repeating: 6), laneRelu(x)) }
-        case .elu: map(a, d, n) { (x: V) in V.select(V.greater(x, zero), x, lanes(x, S.expm1)) }
+        case .elu: map(a, d, n) { (x: V) in V.elu(x) }
         case .selu: map(a, d, n) { (x: V) in
-            V.select(V.greater(x, zero), x, lanes(x, S.expm1) * 1.6732632423543772848) * 1.0507009873554804934
+            V.select(V.greater(x, zero), x, V.expm1(x) * 1.6732632423543772848) * 1.0507009873554804934
         }
-        case .gelu: map(a, d, n) { (x: V) in lanes(x, S.gelu) }
-        case .geluTanh: map(a, d, n) { (x: V) in lanes(x, S.geluTanh) }
-        case .softplus: map(a, d, n) { (x: V) in lanes(x, S.softplus) }
-        case .swish: map(a, d, n) { (x: V) in x * lanes(x, S.sigmoid) }
+        case .gelu: map(a, d, n) { (x: V) in V.gelu(x) }
+        case .geluTanh: map(a, d, n) { (x: V) in V.geluTanh(x) }
+        case .softplus: map(a, d, n) { (x: V) in V.softplus(x) }
+        case .swish: map(a, d, n) { (x: V) in x * V.sigmoid(x) }
         case .add: map(a, b, d, n) { (x: V, y: V) in x + y }
         case .subtract: map(a, b, d, n) { (x: V, y: V) in x - y }
         case .multiply: map(a, b, d, n) { (x: V, y: V) in x * y }
