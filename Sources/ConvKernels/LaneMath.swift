@@ -25,7 +25,7 @@ extension FloatLanes {
     /// `e^x` (cephes' `expf`): `x = n·ln2 + r` with |r| ≤ ln2/2, `e^r` by a degree-6 polynomial, then `2^n` in two
     /// factors so that results down to the smallest subnormal are rounded once. Inputs are clamped to [-104, 89],
     /// where the result has already rounded to 0 or overflowed to +inf; NaN stays NaN.
-    @inlinable @inline(__always) public static func exp(_ x: Self) -> Self {
+    @_transparent public static func exp(_ x: Self) -> Self {
         var c = select(less(x, Self(repeating: -104)), Self(repeating: -104), x)
         c = select(greater(c, Self(repeating: 89)), Self(repeating: 89), c)
         c = select(isNaN(c), Self(), c)
@@ -44,7 +44,7 @@ extension FloatLanes {
 
     /// `ln x` (cephes' `logf`): `x = m · 2^e` with m in [√½, √2), `ln(m)` by a degree-9 polynomial in `m - 1`,
     /// `e · ln2` in two parts. Subnormals are scaled by 2^23 first. 0 → -inf, +inf → +inf, x < 0 or NaN → NaN.
-    @inlinable @inline(__always) public static func log(_ x: Self) -> Self {
+    @_transparent public static func log(_ x: Self) -> Self {
         let tiny = less(x, Self(repeating: .leastNormalMagnitude))
         let (m0, e0) = frexp(select(tiny, x * 8_388_608, x))
         let low = less(m0, Self(repeating: 0.707106781186547524))
@@ -68,16 +68,16 @@ extension FloatLanes {
 
     /// `ln(1 + u)` accurate for small `u`: `log(w) · u / (w - 1)` with `w = 1 + u` (Goldberg's correction of
     /// `w`'s rounding), `u` itself where `w` rounds to 1.
-    @inlinable @inline(__always) public static func log1p(_ u: Self) -> Self {
+    @_transparent public static func log1p(_ u: Self) -> Self {
         let w = u + 1
         let d = w - 1
-        let r = select(equal(d, Self()), u, log(w) * u / d)
+        let r = select(equal(d, Self()), u, log(w) * (u / d))
         return select(equal(u, Self(repeating: .infinity)), u, r)
     }
 
     /// `e^x - 1` accurate near 0 (Kahan's `(w - 1) · x / ln w` with `w = e^x`); -1 where `w - 1` is -1, +inf
     /// where `w` overflows.
-    @inlinable @inline(__always) public static func expm1(_ x: Self) -> Self {
+    @_transparent public static func expm1(_ x: Self) -> Self {
         let w = exp(x)
         let d = w - 1
         var r = select(equal(d, Self(repeating: -1)), d, d * x / log(w))
@@ -87,7 +87,7 @@ extension FloatLanes {
 
     /// `tanh x`: cephes' odd polynomial for |x| < 0.625, else `±(1 - 2 / (e^2|x| + 1))` (±1 once `e^2|x|`
     /// overflows). NaN stays NaN, -0 stays -0.
-    @inlinable @inline(__always) public static func tanh(_ x: Self) -> Self {
+    @_transparent public static func tanh(_ x: Self) -> Self {
         let a = laneAbs(x)
         let z = x * x
         var p = Self(repeating: -5.70498872745e-3) * z + 2.06390887954e-2
@@ -103,7 +103,7 @@ extension FloatLanes {
     /// `erf x` as TensorFlow computes it (Eigen's `generic_fast_erf_float`): `x · P(x²) / Q(x²)`, degree 13/8,
     /// for |x| < 3.9; exactly ±1 beyond (where float32's erf has rounded to ±1, and P/Q would overflow); NaN stays
     /// NaN.
-    @inlinable @inline(__always) public static func erf(_ x: Self) -> Self {
+    @_transparent public static func erf(_ x: Self) -> Self {
         let z = x * x
         var p = Self(repeating: -2.72614225801306e-10) * z + 2.77068142495902e-08
         p = p * z - 2.10102402082508e-06
