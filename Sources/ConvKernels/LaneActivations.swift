@@ -15,7 +15,7 @@ extension ElementLanes {
         select(greater(x, Self()), x, Self()) + log1p(exp(laneAbs(x) * -1))
     }
 
-    /// `x · Φ(x) = x/2 · (1 + erf(x/√2))` (`tf.nn.gelu(approximate=False)`). Absolute error ≤ max(1, |x|) · 3e-7 from
+    /// `x · Φ(x) = x/2 · (1 + erf(x/√2))` (`tf.nn.gelu(approximate=False)`); absolute error ≤ max(1, |x|)·3e-7,
     /// erf's; for x < 0 that is what separates it from TensorFlow's `erfc` form, whose tiny results (|x| > 5.5,
     /// |gelu| < 1e-7) keep their relative accuracy where this one gives ±0.
     @usableFromInline @_transparent static func gelu(_ x: Self) -> Self {

@@ -38,7 +38,8 @@ import Testing
         }
         let error = abs(Double(got) - reference)
         // Below the normal range (sigmoid(-100) · -100 in swish, say) only an absolute bound is meaningful.
-        if abs(reference) < Double(Float.leastNormalMagnitude) { return error <= Double(Float.leastNormalMagnitude) ? 0 : .infinity }
+        let tiny = Double(Float.leastNormalMagnitude)
+        if abs(reference) < tiny { return error <= tiny ? 0 : .infinity }
         return error / Double(rounded.ulp)
     }
 
