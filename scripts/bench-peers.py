@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
-"""Times the peers of ConvShell's benchmark workloads W1-W8 (TensorFlow, ONNX Runtime, OpenCV, NumPy) and CV1-CV4
-(TensorFlow's avg_pool2d, image.resize, math.sigmoid, nn.gelu).
+"""Times the peers of ConvShell's benchmark workloads W1-W8 (TensorFlow, ONNX Runtime, OpenCV, NumPy), CV1-CV4
+(TensorFlow's avg_pool2d, image.resize, math.sigmoid, nn.gelu) and the tensor-math workloads E1, E2, C1, S1
+(NumPy and numexpr).
 
 Run by `scripts/bench --peers` with the interpreter in CONVSH_PYTHON (a venv with tensorflow-cpu, onnxruntime,
-onnx, opencv-python-headless and numpy). Each (library, thread count) runs in a fresh process, because
+onnx, opencv-python-headless, numpy and numexpr). Each (library, thread count) runs in a fresh process, because
 TensorFlow fixes its thread pools at start. Every timed call is a plain user-level call including its output
 allocation: 3 warm-up calls, then N = clamp(seconds / one call, 7, 60) timed calls, median reported. Conv results
-are spot-checked against a float64 NumPy reference so a fast-but-wrong peer shows up in the `err` column.
+and element-wise results are spot-checked against a float64 NumPy reference so a fast-but-wrong peer shows up in
+the `err` column.
 
 Prints one JSON object per line: workload, peer, threads, median_ms, min_ms, rate, unit, err.
 """
 import argparse
 import json
+import math
 import os
 import statistics
 import subprocess
@@ -22,8 +25,15 @@ EDGE = [[-1.0, -1.0, -1.0], [-1.0, 8.0, -1.0], [-1.0, -1.0, -1.0]]
 # id: (N, H, W, Cin, Cout, stride) of the 3x3 SAME convs
 CONVS = {"W2": (1, 224, 224, 3, 64, 1), "W3": (1, 224, 224, 64, 64, 1), "W4": (1, 112, 112, 128, 128, 1),
          "W5": (8, 224, 224, 64, 64, 1), "W6": (1, 224, 224, 64, 64, 2)}
-WORKLOADS = ["W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8", "CV1", "CV2", "CV3", "CV4"]
-LIBS = ["tf", "ort", "cv2", "np"]
+WORKLOADS = ["W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8", "CV1", "CV2", "CV3", "CV4", "E1", "E2", "C1", "S1"]
+LIBS = ["tf", "ort", "cv2", "np", "ne"]
+# The tensor-math workloads (issue 9): (NumPy call, numexpr expression or None, float64 reference), on `inputs`.
+MATH = {"E1": (lambda np, gx, gy: np.sqrt(gx ** 2 + gy ** 2), "sqrt(gx**2 + gy**2)",
+               lambda np, gx, gy: np.sqrt(gx.astype(np.float64) ** 2 + gy.astype(np.float64) ** 2)),
+        "E2": (lambda np, x: np.where(x > 0.5, x * 2 - 1, 0), "where(x > 0.5, x * 2 - 1, 0)",
+               lambda np, x: np.where(x > 0.5, x.astype(np.float64) * 2 - 1, 0)),
+        "C1": (lambda np, x: x.copy(), None, lambda np, x: x),
+        "S1": (lambda np, x: x[..., 3].copy(), None, lambda np, x: x[..., 3])}
 
 
 def timed(fn, seconds):
@@ -68,6 +78,31 @@ def spot_error(np, got, x, w, stride, count=24):
     return worst / scale
 
 
+def math_inputs(np, wl):
+    """The arrays of a tensor-math workload, in the order its NumPy call takes them."""
+    rng = np.random.default_rng(200 + int(wl[1:]) + 10 * "ECS".index(wl[0]))
+    if wl == "E1":
+        return [rng.uniform(-1, 1, (4096, 4096, 1)).astype(np.float32) for _ in range(2)]
+    if wl == "S1":
+        return [rng.random((224, 224, 64), dtype=np.float32)]
+    return [rng.random((4096, 4096, 8), dtype=np.float32)]
+
+
+def math_spot_error(np, got, arrays, reference, count=4096):
+    """max |got - ref| / max(1, |ref|) at random flat positions, ref in float64."""
+    ref = np.asarray(reference(np, *arrays)).reshape(-1)
+    flat = np.asarray(got).reshape(-1)
+    at = np.random.default_rng(6).integers(0, ref.size, count)
+    return float(np.max(np.abs(flat[at] - ref[at])) / max(1.0, float(np.max(np.abs(ref[at])))))
+
+
+def math_rate(wl, ms, arrays):
+    """GB/s of bytes read + written: every input once and the output once (S1: its output read and written)."""
+    out = 224 * 224 * 4 if wl == "S1" else arrays[0].nbytes
+    moved = 2 * out if wl == "S1" else sum(a.nbytes for a in arrays) + out
+    return moved / (ms * 1e-3) / 1e9, "gbps"
+
+
 def inputs(np, wl):
     rng = np.random.default_rng(int(wl.lstrip("CVW")) + (100 if wl.startswith("CV") else 0))
     if wl == "W1":
@@ -87,6 +122,8 @@ def inputs(np, wl):
 
 
 def rate(np, wl, ms, x, stride):
+    if wl in MATH:
+        return math_rate(wl, ms, x)
     if wl in CONVS:
         n, h, w, cin, cout, s = CONVS[wl]
         oh, ow = -(-h // s), -(-w // s)
@@ -99,6 +136,8 @@ def rate(np, wl, ms, x, stride):
 
 def worker_tf(np, wl, threads, emit, seconds):
     import tensorflow as tf
+    if wl in MATH:
+        return
     x, w, s = inputs(np, wl)
     xt = tf.constant(x)
     if wl == "W7":
@@ -110,9 +149,14 @@ def worker_tf(np, wl, threads, emit, seconds):
     elif wl == "CV2":
         emit("tf.image.resize", lambda: tf.image.resize(xt, (224, 224), method="bilinear"), x, s, None)
     elif wl == "CV3":
-        emit("tf.math.sigmoid", lambda: tf.math.sigmoid(xt), x, s, None)
+        f = lambda: tf.math.sigmoid(xt)
+        emit("tf.math.sigmoid", f, x, s, lambda: math_spot_error(np, f().numpy(), [x], lambda np, v: 1 / (
+            1 + np.exp(-v.astype(np.float64)))))
     elif wl == "CV4":
-        emit("tf.nn.gelu", lambda: tf.nn.gelu(xt), x, s, None)
+        f = lambda: tf.nn.gelu(xt)
+        erf = np.vectorize(math.erf)
+        emit("tf.nn.gelu", f, x, s, lambda: math_spot_error(np, f().numpy(), [x], lambda np, v: (
+            v.astype(np.float64) * 0.5 * (1 + erf(v.astype(np.float64) / math.sqrt(2))))))
     else:
         wt = tf.constant(w)
         f = lambda: tf.nn.conv2d(xt, wt, strides=s, padding="SAME")
@@ -123,7 +167,7 @@ def worker_ort(np, wl, threads, emit, seconds):
     import onnx
     import onnxruntime as ort
     from onnx import TensorProto, helper, numpy_helper
-    if wl in ("W7", "CV1", "CV2", "CV3", "CV4"):
+    if wl in ("W7", "CV1", "CV2", "CV3", "CV4") or wl in MATH:
         return
     x, w, s = inputs(np, wl)
     xn = np.ascontiguousarray(x.transpose(0, 3, 1, 2))
@@ -163,13 +207,32 @@ def worker_cv2(np, wl, threads, emit, seconds):
 
 
 def worker_np(np, wl, threads, emit, seconds):
+    if wl in MATH:
+        call, _, reference = MATH[wl]
+        arrays = math_inputs(np, wl)
+        f = lambda: call(np, *arrays)
+        emit("NumPy", f, arrays, None, lambda: math_spot_error(np, f(), arrays, reference))
+        return
     if wl != "W7":
         return
     x, _, _ = inputs(np, wl)
     emit("np.maximum (new array)", lambda: np.maximum(x, 0.0), x, None, None)
 
 
-WORKERS = {"tf": worker_tf, "ort": worker_ort, "cv2": worker_cv2, "np": worker_np}
+def worker_ne(np, wl, threads, emit, seconds):
+    """numexpr: the same expression compiled once, evaluated on `threads` threads."""
+    if wl not in MATH or MATH[wl][1] is None:
+        return
+    import numexpr as ne
+    ne.set_num_threads(threads)
+    _, expression, reference = MATH[wl]
+    arrays = math_inputs(np, wl)
+    names = dict(zip(["gx", "gy"] if wl == "E1" else ["x"], arrays))
+    f = lambda: ne.evaluate(expression, local_dict=names)
+    emit("numexpr", f, arrays, None, lambda: math_spot_error(np, f(), arrays, reference))
+
+
+WORKERS = {"tf": worker_tf, "ort": worker_ort, "cv2": worker_cv2, "np": worker_np, "ne": worker_ne}
 
 
 def run_worker(args):

@@ -10,7 +10,8 @@ Every float is stored as its float32 bit pattern (so -0, inf and NaN survive JSO
 Case kinds:
   op         a registry op called with tensor/number arguments and options (np.sqrt, tf.nn.gelu, np.sum(axis=)...)
   code       one op code of the element-wise engine on broadcast operands (the operators + - * / % ** < ... and
-             the logic ops; NumPy's float32 ufuncs, Python's % semantics through np.remainder)
+             the logic ops; NumPy's float32 ufuncs, Python's % semantics through np.remainder), and its
+             transcendental functions and activations at the extremes of the float range (TensorFlow)
   error      an op code on zero tensors of shapes that do not broadcast: the message we give
   index      NumPy basic indexing x[...] (the index written as Python source)
   format     str(array) / np.array2string(precision=digits)
@@ -28,6 +29,14 @@ cases = []
 
 EDGE = np.array([-np.inf, -7.0, -2.5, -1.5, -1.0, -0.5, -0.0, 0.0, 1e-3, 0.5, 1.0, 1.5, 2.5, 3.0, 6.5, 40.0,
                  np.inf, np.nan], np.float32)
+# The whole float range for the vectorised transcendental functions: huge, overflow and underflow thresholds of exp,
+# subnormals, the smallest and largest floats, and a sweep of every binade.
+EXTREME = np.concatenate([np.array(
+    [-np.inf, -3.4028235e38, -1e30, -1e10, -200, -104, -103.9, -103, -100, -89, -88.7, -87.3, -20, -9, -5.5, -4, -3.9,
+     -1e-3, -1e-20, -1e-38, -1e-40, -1.4e-45, -0.0, 0.0, 1.4e-45, 1e-40, 1e-38, 1e-20, 1e-7, 3.9, 4, 5.5, 9, 20, 88.7,
+     88.72283, 88.72284, 89, 100, 1e10, 1e30, 3.4028235e38, np.inf, np.nan], np.float32),
+    np.float32(2.0) ** np.arange(-149, 128, 3, dtype=np.float32),
+    -(np.float32(1.5) ** np.arange(-200, 200, 5, dtype=np.float32))]).astype(np.float32)
 POSITIVE = np.array([0.0, 1e-6, 0.25, 1.0, 2.0, 10.0, 1e4, np.inf, np.nan, -1.0, -0.0], np.float32)
 
 
@@ -71,6 +80,14 @@ with np.errstate(all="ignore"):
                     ("softplus", tf.math.softplus), ("swish", tf.nn.silu), ("gelu", tf.nn.gelu)]:
         for label, x in (("edge", EDGE), ("random", random([4, 6], -8, 8))):
             op(name, [x], f(x).numpy(), reference=f"tf {name} ({label})")
+    # exp, log, log1p and tanh are NumPy's functions in the language (TensorFlow reads a subnormal input as 0:
+    # tf.math.log(-1e-40) is -inf where IEEE and NumPy give NaN); the activations are TensorFlow's.
+    for name, f in [("exp", np.exp), ("log", np.log), ("log1p", np.log1p), ("tanh", np.tanh)]:
+        code(name, [EXTREME], f(EXTREME), f"np.{f.__name__} (the float range's extremes)")
+    for name, f in [("sigmoid", tf.math.sigmoid), ("softplus", tf.math.softplus), ("elu", tf.nn.elu),
+                    ("selu", tf.nn.selu), ("swish", tf.nn.silu), ("gelu", tf.nn.gelu),
+                    ("geluTanh", lambda v: tf.nn.gelu(v, approximate=True))]:
+        code(name, [EXTREME], f(EXTREME).numpy(), f"tf {name} (the float range's extremes)")
     x = random([4, 6], -8, 8)
     op("gelu", [x], tf.nn.gelu(x, approximate=True).numpy(), {"approximate": 1}, "tf.nn.gelu(approximate=True)")
     op("leaky_relu", [x], tf.nn.leaky_relu(x).numpy(), reference="tf.nn.leaky_relu (alpha 0.2)")

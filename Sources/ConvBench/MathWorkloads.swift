@@ -5,11 +5,11 @@ import Ops
 ///
 /// - E1 `sqrt(gx**2 + gy**2)` on two 4096x4096x1 tensors (bytes: two reads and one write).
 /// - E2 `where(x > 0.5, x * 2 - 1, 0)` on 4096x4096x8 (one read, one write).
-/// - M1 one read+write pass over 4096x4096x8 into a new tensor (`memcpy` by chunks on the worker pool): the
-///   memory bound E1 and E2 are measured against.
+/// - C1 one read+write pass over 4096x4096x8 into a new tensor (`memcpy` by chunks on the worker pool): the
+///   memory bound E1 and E2 are measured against (C for copy; M1 is the model benchmark).
 /// - S1 `x[..., 3]` of 224x224x64 (bytes: the output read and written once).
 enum MathWorkloads {
-    static let ids = ["E1", "E2", "M1", "S1"]
+    static let ids = ["E1", "E2", "C1", "S1"]
 
     static func make(_ id: String, threads: Int, isa: ISA) throws -> Workload? {
         switch id {
@@ -29,7 +29,7 @@ enum MathWorkloads {
             return Workload(id: id, title: "where(x > 0.5, x * 2 - 1, 0) on 4096x4096x8", unit: "gbps",
                             work: Double(2 * x.byteCount), dataBytes: 2 * x.byteCount,
                             variants: [("fused", { _ = try e.evaluate(threads: threads, isa: isa) })])
-        case "M1":
+        case "C1":
             let x = try filled([4096, 4096, 8], seed: 14, range: 0...1)
             return Workload(id: id, title: "copy 4096x4096x8 (one read + write pass)", unit: "gbps",
                             work: Double(2 * x.byteCount), dataBytes: 2 * x.byteCount,

@@ -6,8 +6,9 @@ import Darwin
 
 /// A lane type of the element-wise engine: `Float` in the kernels, `Double` for all-number expressions.
 ///
-/// The op table (`ElementwiseCode.run`) is written once over SIMD vectors of an `ElementScalar`; functions with no
-/// vector instruction (exp, log, sin, ...) run lane by lane through these libm calls.
+/// The op table (`ElementwiseCode.run`) is written once over SIMD vectors of an `ElementScalar`. Float registers
+/// compute exp, log, tanh and erf with the polynomials of `FloatLanes` (`LaneMath.swift`); Double lanes (all-number
+/// expressions) and the functions with no vector version (sin, cos, pow, fmod) run lane by lane through libm.
 public protocol ElementScalar: BinaryFloatingPoint {
     static func exp(_ x: Self) -> Self
     static func expm1(_ x: Self) -> Self
@@ -73,24 +74,6 @@ extension ElementScalar {
         }
         return m
     }
-
-    /// `1 / (1 + e^-x)` (`tf.math.sigmoid`).
-    @inlinable public static func sigmoid(_ x: Self) -> Self { 1 / (1 + exp(-x)) }
-
-    /// `log(1 + e^x)`, written so that neither side overflows (`tf.math.softplus`).
-    @inlinable public static func softplus(_ x: Self) -> Self {
-        x > 0 ? x + log1p(exp(-x)) : log1p(exp(x))
-    }
-
-    /// `x · Φ(x) = x/2 · (1 + erf(x/√2))` (`tf.nn.gelu(approximate=False)`).
-    @inlinable public static func gelu(_ x: Self) -> Self {
-        x * 0.5 * (1 + erf(x * 0.70710678118654752440))
-    }
-
-    /// `x/2 · (1 + tanh(√(2/π) · (x + 0.044715 x³)))` (`tf.nn.gelu(approximate=True)`).
-    @inlinable public static func geluTanh(_ x: Self) -> Self {
-        x * 0.5 * (1 + tanh(0.79788456080286535588 * (x + 0.044715 * x * x * x)))
-    }
 }
 
 /// A SIMD register of the element-wise engine: the lane comparisons and the select the op table is built from.
@@ -107,6 +90,13 @@ public protocol ElementLanes: SIMD where Scalar: ElementScalar {
     static func notEqual(_ a: Self, _ b: Self) -> Self
     /// `a` where `condition` is nonzero (NaN too), else `b`.
     static func select(_ condition: Self, _ a: Self, _ b: Self) -> Self
+    /// The transcendental functions per lane: libm's lane by lane unless the register is `FloatLanes`.
+    static func exp(_ x: Self) -> Self
+    static func expm1(_ x: Self) -> Self
+    static func log(_ x: Self) -> Self
+    static func log1p(_ x: Self) -> Self
+    static func tanh(_ x: Self) -> Self
+    static func erf(_ x: Self) -> Self
 }
 
 extension ElementLanes {
@@ -114,4 +104,12 @@ extension ElementLanes {
     @inlinable @inline(__always) static func greaterEqual(_ a: Self, _ b: Self) -> Self { lessEqual(b, a) }
     /// 1 where `x` is NaN.
     @inlinable @inline(__always) static func isNaN(_ x: Self) -> Self { notEqual(x, x) }
+
+    // libm lane by lane: the Double lanes of all-number expressions (correctly rounded to a few ulp).
+    @inlinable @inline(__always) public static func exp(_ x: Self) -> Self { lanes(x, Scalar.exp) }
+    @inlinable @inline(__always) public static func expm1(_ x: Self) -> Self { lanes(x, Scalar.expm1) }
+    @inlinable @inline(__always) public static func log(_ x: Self) -> Self { lanes(x, Scalar.log) }
+    @inlinable @inline(__always) public static func log1p(_ x: Self) -> Self { lanes(x, Scalar.log1p) }
+    @inlinable @inline(__always) public static func tanh(_ x: Self) -> Self { lanes(x, Scalar.tanh) }
+    @inlinable @inline(__always) public static func erf(_ x: Self) -> Self { lanes(x, Scalar.erf) }
 }

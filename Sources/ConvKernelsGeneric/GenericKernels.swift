@@ -113,3 +113,19 @@ extension SIMD4: ElementLanes where Scalar == Float {
         b.replacing(with: a, where: condition .!= 0)
     }
 }
+
+/// The bit steps of the vectorised exp and log on this target's register (`FloatLanes`), in its integer lanes.
+extension SIMD4: FloatLanes where Scalar == Float {
+    @inline(__always) public static func twoPower(_ n: Self) -> Self {
+        // n + 1.5·2^23 holds n in its low mantissa bits; rebias them to the exponent field.
+        let biased = unsafeBitCast(n + 12_582_912, to: SIMD4<Int32>.self) &- (0x4B40_0000 - 127)
+        return unsafeBitCast(biased &<< 23, to: Self.self)
+    }
+    @inline(__always) public static func frexp(_ x: Self) -> (mantissa: Self, exponent: Self) {
+        let bits = unsafeBitCast(x, to: SIMD4<Int32>.self)
+        let mantissa = unsafeBitCast((bits & 0x007F_FFFF) | 0x3F00_0000, to: Self.self)
+        // The biased exponent as a float: 2^23 + e in a float's bits, minus 2^23 (and the bias less one).
+        let exponent = unsafeBitCast((bits &>> 23) | 0x4B00_0000, to: Self.self) - (8_388_608 + 126)
+        return (mantissa, exponent)
+    }
+}
