@@ -90,6 +90,9 @@ public protocol ElementLanes: SIMD where Scalar: ElementScalar {
     static func notEqual(_ a: Self, _ b: Self) -> Self
     /// `a` where `condition` is nonzero (NaN too), else `b`.
     static func select(_ condition: Self, _ a: Self, _ b: Self) -> Self
+    /// Correctly rounded square roots: one vector instruction on a kernel set's register, libm's lane by lane
+    /// on the Double lanes of all-number expressions.
+    static func squareRoot(_ x: Self) -> Self
     /// The transcendental functions per lane: libm's lane by lane unless the register is `FloatLanes`.
     static func exp(_ x: Self) -> Self
     static func expm1(_ x: Self) -> Self
@@ -106,6 +109,7 @@ extension ElementLanes {
     @inlinable @inline(__always) static func isNaN(_ x: Self) -> Self { notEqual(x, x) }
 
     // libm lane by lane: the Double lanes of all-number expressions (correctly rounded to a few ulp).
+    @inlinable @inline(__always) public static func squareRoot(_ x: Self) -> Self { lanes(x) { $0.squareRoot() } }
     @inlinable @inline(__always) public static func exp(_ x: Self) -> Self { lanes(x, Scalar.exp) }
     @inlinable @inline(__always) public static func expm1(_ x: Self) -> Self { lanes(x, Scalar.expm1) }
     @inlinable @inline(__always) public static func log(_ x: Self) -> Self { lanes(x, Scalar.log) }

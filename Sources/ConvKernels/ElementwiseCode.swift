@@ -31,7 +31,7 @@ public enum ElementwiseCode: Int32, CaseIterable, Sendable {
         case .identity: map(a, d, n) { (x: V) in x }
         case .negate: map(a, d, n) { (x: V) in x * -1 }  // `-x` is `0 - x` here: +0 for +0
         case .abs: map(a, d, n) { (x: V) in laneAbs(x) }
-        case .sqrt: map(a, d, n) { (x: V) in x.squareRoot() }
+        case .sqrt: map(a, d, n) { (x: V) in V.squareRoot(x) }
         case .square: map(a, d, n) { (x: V) in x * x }
         case .exp, .log, .log1p, .tanh, .sigmoid, .elu, .selu, .gelu, .geluTanh, .softplus, .swish:
             runTranscendental(a, d, n, V.self)

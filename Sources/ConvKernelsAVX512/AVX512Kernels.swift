@@ -107,6 +107,7 @@ public enum AVX512Kernels {
 
 /// The op table's comparisons and select on this target's register, with the concrete types' vector compares.
 extension SIMD16: ElementLanes where Scalar == Float {
+    @inline(__always) public static func squareRoot(_ x: Self) -> Self { ckernel_sqrt16(x) }
     @inline(__always) public static func less(_ a: Self, _ b: Self) -> Self { Self().replacing(with: 1, where: a .< b) }
     @inline(__always) public static func lessEqual(_ a: Self, _ b: Self) -> Self {
         Self().replacing(with: 1, where: a .<= b)

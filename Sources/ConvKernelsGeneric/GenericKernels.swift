@@ -101,6 +101,7 @@ public enum GenericKernels {
 
 /// The op table's comparisons and select on this target's register, with the concrete types' vector compares.
 extension SIMD4: ElementLanes where Scalar == Float {
+    @inline(__always) public static func squareRoot(_ x: Self) -> Self { ckernel_sqrt4(x) }
     @inline(__always) public static func less(_ a: Self, _ b: Self) -> Self { Self().replacing(with: 1, where: a .< b) }
     @inline(__always) public static func lessEqual(_ a: Self, _ b: Self) -> Self {
         Self().replacing(with: 1, where: a .<= b)

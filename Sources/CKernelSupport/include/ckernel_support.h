@@ -31,6 +31,18 @@ static inline __attribute__((always_inline)) void ckernel_stream16(float *p, cke
     __builtin_nontemporal_store(v, (ckernel_float16 *)p);
 }
 
+/// Correctly rounded square roots of every lane in one instruction (SQRTPS/VSQRTPS): Swift's `squareRoot()` on a
+/// SIMD vector goes lane by lane through a scalar call and never vectorises.
+static inline __attribute__((always_inline)) ckernel_float4 ckernel_sqrt4(ckernel_float4 v) {
+    return __builtin_elementwise_sqrt(v);
+}
+static inline __attribute__((always_inline)) ckernel_float8 ckernel_sqrt8(ckernel_float8 v) {
+    return __builtin_elementwise_sqrt(v);
+}
+static inline __attribute__((always_inline)) ckernel_float16 ckernel_sqrt16(ckernel_float16 v) {
+    return __builtin_elementwise_sqrt(v);
+}
+
 /// Asks for the cache line holding `p` to be loaded into all cache levels ahead of use; never faults.
 static inline __attribute__((always_inline)) void ckernel_prefetch(const float *p) { __builtin_prefetch(p, 0, 3); }
 
