@@ -5,20 +5,17 @@ import XCTest
 /// TensorFlow's behaviour for NaN and ±inf, from `Reference/nonfinite` (scripts/make-nonfinite-reference.py):
 /// every case through the registered op, NaN matching NaN and infinities matching exactly.
 final class NonFiniteReferenceTests: XCTestCase {
-    static let folder = ReferenceTests.folder.appendingPathComponent("nonfinite")
+    static let folder = ReferenceFolder("Reference", "nonfinite")
 
     func testEveryCaseMatchesTensorFlow() throws {
-        let data = try Data(contentsOf: Self.folder.appendingPathComponent("manifest.json"))
-        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let cases = try XCTUnwrap(json["cases"] as? [[String: Any]]).map(ReferenceTests.Case.init)
+        let cases = try Self.folder.cases(atLeast: 12)
         XCTAssertEqual(cases.count, 12, "the manifest lost cases")
         var ops = Set<String>()
         for c in cases {
             let runner = OpRunner()
-            for (i, file) in c.inputs.enumerated() { runner.tensors["t\(i)"] = try load(file) }
-            let positional = c.inputs.indices.map { Syntax.word("t\($0)") } + c.words.map(Syntax.word)
+            let positional = try Self.folder.bind(c, to: runner) + c.args
             let got = try runner.tensor(c.op, positional, options: c.options)
-            let expected = try load(try XCTUnwrap(c.output))
+            let expected = try Self.folder.load(try XCTUnwrap(c.output))
             XCTAssertEqual(got.shape, expected.shape, c.name)
             XCTAssertGreaterThan(expected.nonFinite.total + (c.op == "maxpool" ? 1 : 0), 0, "\(c.name) tests nothing")
             for (i, (a, b)) in zip(got.scalars, expected.scalars).enumerated() {
@@ -34,9 +31,5 @@ final class NonFiniteReferenceTests: XCTestCase {
         let runner = OpRunner()
         runner.tensors["x"] = try Tensor(shape: [2, 2], values: [.nan, .nan, .nan, -.infinity])
         XCTAssertEqual(try runner.tensor("maxpool", [.word("x")]).scalars, [-Float.greatestFiniteMagnitude])
-    }
-
-    func load(_ file: String) throws -> Tensor {
-        try NPY.decode(Array(try Data(contentsOf: Self.folder.appendingPathComponent(file))))
     }
 }

@@ -6,49 +6,7 @@ import XCTest
 /// The cases `scripts/make-reference.py` wrote with TensorFlow (and SciPy for border modes) into
 /// `Reference/`: every one runs through the real op and, for conv2d, through `ConvReference` directly.
 final class ReferenceTests: XCTestCase {
-    /// One entry of `Reference/manifest.json`.
-    struct Case {
-        let name, op, reference: String
-        /// The expected result's file; nil when the case must fail with `error` in its message.
-        let output, error: String?
-        /// Tensor arguments (loaded from these files), then path arguments (files in `Reference/`).
-        let inputs, paths: [String]
-        let words: [String]
-        let options: [(String, Syntax)]
-
-        init(_ json: [String: Any]) throws {
-            name = try XCTUnwrap(json["name"] as? String)
-            op = try XCTUnwrap(json["op"] as? String)
-            output = json["output"] as? String
-            error = json["error"] as? String
-            reference = json["reference"] as? String ?? ""
-            inputs = try XCTUnwrap(json["inputs"] as? [String])
-            paths = json["paths"] as? [String] ?? []
-            words = try XCTUnwrap(json["words"] as? [String])
-            options = try XCTUnwrap(json["options"] as? [String: Any]).sorted { $0.key < $1.key }.map { key, value in
-                switch value {
-                case let n as NSNumber where !(value is String): return (key, .number(n.doubleValue))
-                case let list as [NSNumber]: return (key, .list(list.map { .number($0.doubleValue) }))
-                case let word as String: return (key, .word(word))
-                default: throw OpError("\(key): unexpected option value \(value)")
-                }
-            }
-        }
-    }
-
-    static let folder = Bundle.module.url(forResource: "Reference", withExtension: nil)!
-
-    static func load(_ file: String) throws -> Tensor {
-        try NPY.decode(Array(try Data(contentsOf: folder.appendingPathComponent(file))))
-    }
-
-    func cases() throws -> [Case] {
-        let data = try Data(contentsOf: Self.folder.appendingPathComponent("manifest.json"))
-        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let cases = try XCTUnwrap(json["cases"] as? [[String: Any]]).map(Case.init)
-        XCTAssertGreaterThanOrEqual(cases.count, 70, "the manifest lost cases")
-        return cases
-    }
+    static let folder = ReferenceFolder("Reference")
 
     /// Float32 sums in another order differ from TensorFlow's by rounding only: a wrong tap or padding is O(1).
     static func tolerance(_ op: String) -> Float { op == "conv2d" ? 1e-5 : 0 }
@@ -58,15 +16,11 @@ final class ReferenceTests: XCTestCase {
     func testEveryCaseThroughTheRegisteredOp() throws {
         let scratch = try TemporaryFolder("reference")
         var ops = Set<String>()
-        for c in try cases() {
+        for c in try Self.folder.cases(atLeast: 70) {
             let runner = OpRunner()
-            var positional: [Syntax] = []
-            for (i, file) in c.inputs.enumerated() {
-                runner.tensors["t\(i)"] = try Self.load(file)
-                positional.append(.word("t\(i)"))
-            }
-            positional += c.paths.map { .quoted(Self.folder.appendingPathComponent($0).path) }
-            positional += c.words.map(Syntax.word)
+            var positional = try Self.folder.bind(c, to: runner)
+            positional += c.paths.map { .quoted(Self.folder.url.appendingPathComponent($0).path) }
+            positional += c.args
             let saved = scratch.url.appendingPathComponent(c.name + ".npy")
             if c.op == "save" { positional.append(.quoted(saved.path)) }
             ops.insert(c.op)
@@ -78,11 +32,11 @@ final class ReferenceTests: XCTestCase {
             do {
                 let result = try runner.run(c.op, positional, options: c.options)
                 if c.op == "save" {
-                    let expected = try Data(contentsOf: Self.folder.appendingPathComponent(output))
+                    let expected = try Data(contentsOf: Self.folder.url.appendingPathComponent(output))
                     XCTAssertEqual(try Data(contentsOf: saved), expected, "\(c.name): bytes differ from NumPy's")
                 } else {
                     let actual = try XCTUnwrap(result, c.name)
-                    assertClose(actual, try Self.load(output), tolerance: Self.tolerance(c.op), "\(c.name) (\(c.reference))")
+                    assertClose(actual, try Self.folder.load(output), tolerance: Self.tolerance(c.op), "\(c.name) (\(c.reference))")
                 }
             } catch {
                 XCTFail("\(c.name): \(error)")
@@ -95,11 +49,11 @@ final class ReferenceTests: XCTestCase {
 
     func testConvCasesThroughConvReference() throws {
         var checked = 0
-        for c in try cases() where c.op == "conv2d" {
+        for c in try Self.folder.cases(atLeast: 70) where c.op == "conv2d" {
             let output = try XCTUnwrap(c.output)
-            var input = try Self.load(c.inputs[0])
-            let kernel = try Self.load(c.inputs[1])
-            var expected = try Self.load(output)
+            var input = try Self.folder.load(c.inputs[0])
+            let kernel = try Self.folder.load(c.inputs[1])
+            var expected = try Self.folder.load(output)
             // ConvReference works on batches; bring [H,W] and [H,W,C] cases to [1,H,W,C].
             if input.rank < 4 {
                 let channels = input.rank == 3 ? input.shape[2] : 1
@@ -117,7 +71,7 @@ final class ReferenceTests: XCTestCase {
             }
             let border = options["border"].map { Border(rawValue: $0.plainText)! } ?? .zero
             let geometry = try ConvGeometry(input: input.shape, kernel: kernel.shape,
-                                            padding: Padding(rawValue: c.words.first ?? "valid")!,
+                                            padding: Padding(rawValue: c.args.first?.plainText ?? "valid")!,
                                             stride: pair("stride"), dilation: pair("dilation"), border: border,
                                             relu: options["activation"] == .word("relu"))
             let actual = try ConvReference.convolve(input, kernel, geometry)

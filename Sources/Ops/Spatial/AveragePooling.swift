@@ -65,8 +65,9 @@ public enum AveragePooling {
             let image = x + n * g.height * g.width * c
             let out = y + task * g.outWidth * c
             let ys = window(oy, g.strideY, g.padTop, g.kernelHeight, g.height)
-            let whole = ys.count == g.kernelHeight
-            if whole && interiorEnd > interiorStart {
+            // Rows whose window crosses the top or bottom go wholly to the edge loop.
+            let kernelTakes = ys.count == g.kernelHeight && interiorEnd > interiorStart
+            if kernelTakes {
                 let rows = scratch.memory(worker).assumingMemoryBound(to: UnsafePointer<Float>.self)
                 for (r, iy) in ys.enumerated() {
                     rows[r] = image + (iy * g.width + interiorStart * g.strideX - g.padLeft) * c
@@ -76,8 +77,8 @@ public enum AveragePooling {
                                     pixelStep: g.strideX * c)
                 kernel(&args, 1 / Float(taps))
             }
-            let scalar = whole ? Array(0..<interiorStart) + Array(interiorEnd..<g.outWidth) : Array(0..<g.outWidth)
-            for ox in scalar {
+            /// One edge pixel: its window's in-image pixels summed in window order, divided by their count.
+            func edgePixel(_ ox: Int) {
                 let xs = window(ox, g.strideX, g.padLeft, g.kernelWidth, g.width)
                 let o = out + ox * c
                 o.initialize(repeating: 0, count: c)
@@ -91,6 +92,10 @@ public enum AveragePooling {
                 let count = Float(ys.count * xs.count)
                 for ch in 0..<c { o[ch] /= count }
             }
+            // The pixels the kernel did not take, without building a list of them (no allocation per row).
+            let (left, right) = kernelTakes ? (interiorStart, interiorEnd) : (g.outWidth, g.outWidth)
+            for ox in 0..<left { edgePixel(ox) }
+            for ox in right..<g.outWidth { edgePixel(ox) }
         }
         return output
     }

@@ -26,13 +26,7 @@ public struct AxisWeights: Sendable {
             let starts = (0..<out).map { o in max(0, min(Int(((Float(o) + 0.5) * scale).rounded(.down)), n - 1)) }
             return AxisWeights(taps: 1, starts: starts, weights: [Float](repeating: 1, count: out))
         case .bilinear where !antialias:
-            return ragged((0..<out).map { o in
-                let s = (Float(o) + 0.5) * scale - 0.5
-                let f = s.rounded(.down)
-                let low = max(Int(f), 0), high = min(Int(s.rounded(.up)), n - 1)
-                let lerp = s - f
-                return low == high ? (low, [1]) : (low, [1 - lerp, lerp])
-            }, n)
+            return bilinear(scale, n, out)
         case .bicubic where !antialias:
             return ragged((0..<out).map { o in bicubic(o, scale, n) }, n)
         case .area:
@@ -41,6 +35,33 @@ public struct AxisWeights: Sendable {
         case .bicubic: return scaleAndTranslate(n, out, radius: 2, antialias: true, keysCubic)
         case .lanczos3: return scaleAndTranslate(n, out, radius: 3, antialias: antialias, lanczos3)
         }
+    }
+
+    // MARK: - Bilinear (resize_bilinear, half-pixel centres)
+
+    /// Taps `⌊s⌋` and `⌈s⌉` clamped, weights `1-f` and `f`; where they clamp to one pixel, weight 1 on it. Laid
+    /// out as `ragged` lays out those rows (one tap when no row has two), written straight into the flat arrays:
+    /// the op computes these per call, and one small array per output coordinate cost more than the resize.
+    static func bilinear(_ scale: Float, _ n: Int, _ out: Int) -> AxisWeights {
+        func taps(_ o: Int) -> (low: Int, high: Int, lerp: Float) {
+            let s = (Float(o) + 0.5) * scale - 0.5
+            let f = s.rounded(.down)
+            return (max(Int(f), 0), min(Int(s.rounded(.up)), n - 1), s - f)
+        }
+        let count = (0..<out).contains { o in taps(o).low != taps(o).high } ? min(2, n) : 1
+        var starts = [Int](repeating: 0, count: out), weights = [Float](repeating: 0, count: out * count)
+        for o in 0..<out {
+            let (low, high, lerp) = taps(o)
+            let start = max(0, min(low, n - count))
+            starts[o] = start
+            if low == high {
+                weights[o * count + low - start] = 1
+            } else {
+                weights[o * count + low - start] = 1 - lerp
+                weights[o * count + high - start] = lerp
+            }
+        }
+        return AxisWeights(taps: count, starts: starts, weights: weights)
     }
 
     // MARK: - Bicubic (resize_bicubic, half-pixel centres)
