@@ -8,8 +8,11 @@ import Synchronization
 /// (worker 0) and `threads - 1` pool threads (workers `1...`), and returns when every task has finished. Threads
 /// are made the first time a loop needs them and then wait between loops, so an op never pays for thread
 /// creation: for `spinTime` they spin (ops often come back to back, and waking a sleeping thread takes tens of
-/// microseconds, a tenth of a small max pool), then they sleep on a condition variable. Which worker runs a task
-/// varies from run to run; the schedules make every output element depend only on its task, so results do not.
+/// microseconds, a tenth of a small max pool), then they sleep on a condition variable. A worker joins a loop
+/// only while it is open; once the caller has run out of tasks it closes the loop and waits only for the workers
+/// that joined, so on a busy machine a worker the OS has not scheduled yet never holds the caller up (the caller
+/// then simply runs more of the tasks). Which worker runs a task varies from run to run; the schedules make every
+/// output element depend only on its task, so results do not.
 public final class WorkerPool: @unchecked Sendable {
     /// The pool every op uses.
     public static let shared = WorkerPool()
@@ -41,13 +44,15 @@ public final class WorkerPool: @unchecked Sendable {
     private let nextTask = Atomic<Int>(0)
     /// `generation`, for workers spinning without the mutex.
     private let published = Atomic<Int>(0)
-    /// Workers of the current loop still running its tasks.
-    private let pending = Atomic<Int>(0)
+    /// Workers inside the current loop (joined and not yet done); it rises only under `mutex` while `isOpen`.
+    private let active = Atomic<Int>(0)
     // Guarded by `mutex`:
     private var workers = 0
     private var generation = 0
     private var job: Job?
     private var participants = 0
+    /// Whether workers may still join the current loop: until the caller has run out of tasks.
+    private var isOpen = false
 
     private init() {
         pthread_mutex_init(mutex, nil)
@@ -76,7 +81,7 @@ public final class WorkerPool: @unchecked Sendable {
             nextTask.store(0, ordering: .relaxed)
             job = Job(body: body, tasks: tasks)
             participants = threads
-            pending.store(threads - 1, ordering: .relaxed)
+            isOpen = true
             generation &+= 1
             published.store(generation, ordering: .releasing)
             pthread_cond_broadcast(wake)
@@ -86,9 +91,12 @@ public final class WorkerPool: @unchecked Sendable {
             work(worker: 0)
             WorkerPool.insideLoop = false
 
-            _ = WorkerPool.spin { pending.load(ordering: .acquiring) == 0 }
             pthread_mutex_lock(mutex)
-            while pending.load(ordering: .acquiring) > 0 { pthread_cond_wait(finished, mutex) }
+            isOpen = false
+            pthread_mutex_unlock(mutex)
+            _ = WorkerPool.spin { active.load(ordering: .acquiring) == 0 }
+            pthread_mutex_lock(mutex)
+            while active.load(ordering: .acquiring) > 0 { pthread_cond_wait(finished, mutex) }
             job = nil  // NOTE: no copy of `body` may outlive `withoutActuallyEscaping`; workers hold none now.
             pthread_mutex_unlock(mutex)
         }
@@ -122,12 +130,14 @@ public final class WorkerPool: @unchecked Sendable {
             pthread_mutex_lock(mutex)
             while generation == seen { pthread_cond_wait(wake, mutex) }
             seen = generation
-            let joins = index < participants
+            // Workers beyond this loop's thread count sit it out, and so does one that wakes after the caller
+            // closed the loop: it never touches that loop's body.
+            let joins = isOpen && index < participants
+            if joins { active.add(1, ordering: .relaxed) }
             pthread_mutex_unlock(mutex)
-            // Workers beyond this loop's thread count sit it out; they were never counted in `pending`.
             guard joins else { continue }
             work(worker: index)
-            if pending.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 {
+            if active.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 {
                 // Under the mutex, so a caller between its check and its wait cannot miss the signal.
                 pthread_mutex_lock(mutex)
                 pthread_cond_signal(finished)
