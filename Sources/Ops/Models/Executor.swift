@@ -14,6 +14,10 @@ struct Executor {
 
     /// The output of `upto` (or of the model's first output), computing only the layers it depends on.
     func run(_ graph: ModelGraph, _ input: Tensor, upto: String? = nil) throws -> Tensor {
+        try ModelText.oneLine { try runLayers(graph, input, upto: upto) }
+    }
+
+    private func runLayers(_ graph: ModelGraph, _ input: Tensor, upto: String?) throws -> Tensor {
         let target = upto ?? graph.outputs[0].layer
         guard graph.layer(target) != nil else { throw Model.unknown(target, in: "'\(graph.name)'", graph.layers.map(\.name), what: "layer") }
         let needed = ancestors(graph, target)
