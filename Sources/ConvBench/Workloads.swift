@@ -77,6 +77,7 @@ enum Workloads {
                             variants: [("maxpool", { _ = try Pooling.maxPool(x, g, threads: threads, isa: isa) })])
         default:
             if let workload = try MathWorkloads.make(id, threads: threads, isa: isa) { return workload }
+            if let workload = try ModelWorkloads.make(id, threads: threads) { return workload }
             // `conv:N,H,W,Cin,Cout`: any 3x3 SAME stride-1 conv, direct and Winograd (for `auto`'s measurements).
             let sizes = id.hasPrefix("conv:") ? id.dropFirst(5).split(separator: ",").compactMap { Int($0) } : []
             if sizes.count == 5, sizes.allSatisfy({ $0 > 0 }) {

@@ -13,6 +13,7 @@ import ConvKernels
 ///           for ox0 in 0, R, 2R, ...                                    R chosen per block to waste least
 ///             micro-kernel: R × width accumulators over taps × inner    (ConvKernels.runTiles; runs of
 ///                                                                        interior tiles in one call)
+///         with a bias, after the last c0 block: row += bias, then relu   (OutputBias, the row still in cache)
 ///
 /// Borders never need a padded copy of the image: rows are chosen per output row (above), and a tile whose
 /// pixels read left or right of the image reads a per-thread patch of `kh × span × cb` floats filled with the
@@ -42,6 +43,8 @@ final class DirectConv {
     private let tiles: [Int]
     private let input: UnsafePointer<Float>
     private let output: UnsafeMutablePointer<Float>
+    /// `[Cout]`, added (then relu) to each output row after its last input-channel block (`OutputBias`).
+    private let bias: UnsafePointer<Float>?
     private let channelBlock: Int, channelBlocks: Int
     private let merged: Bool
     private let rowsPerTask: Int, rowGroups: Int
@@ -52,9 +55,10 @@ final class DirectConv {
 
     var tasks: Int { weights.blocks.count * g.batch * rowGroups }
 
-    init(_ g: ConvGeometry, input: UnsafePointer<Float>, kernel: UnsafePointer<Float>,
+    init(_ g: ConvGeometry, input: UnsafePointer<Float>, kernel: UnsafePointer<Float>, bias: UnsafePointer<Float>? = nil,
          output: UnsafeMutablePointer<Float>, kernels: KernelSet, limits: ScheduleLimits) throws {
         self.g = g
+        self.bias = bias
         self.kernels = kernels
         self.input = input
         self.output = output
@@ -104,7 +108,14 @@ final class DirectConv {
         for c in 0..<channelBlocks {
             let c0 = c * channelBlock
             let cb = min(channelBlock, g.inChannels - c0)
-            for oy in rows { row(n: n, oy: oy, block: b, c0: c0, cb: cb, scratch: scratch) }
+            for oy in rows {
+                row(n: n, oy: oy, block: b, c0: c0, cb: cb, scratch: scratch)
+                if let bias, c == channelBlocks - 1 {
+                    let block = weights.blocks[b]
+                    OutputBias.add(bias + block.first, to: output + (n * g.outHeight + oy) * g.outWidth * g.outChannels
+                                   + block.first, pixels: g.outWidth, step: g.outChannels, count: block.count, relu: g.relu)
+                }
+            }
         }
     }
 
@@ -139,7 +150,7 @@ final class DirectConv {
             image: input + n * g.height * rowFloats, out: output + (n * g.outHeight + oy) * g.outWidth * g.outChannels,
             block: block, shape: tiles[b], pixels: kernels.shapes[tiles[b]].pixels, c0: c0, cb: cb,
             inner: merged ? g.kernelWidth * cb : cb, tapCount: tapCount, rowCount: rowCount, accumulate: c0 > 0,
-            relu: g.relu && c0 + cb == g.inChannels)
+            relu: g.relu && bias == nil && c0 + cb == g.inChannels)
 
         // Tiles sit on a grid of R pixels from column 0; those wholly inside the interior read the image.
         let r = context.pixels

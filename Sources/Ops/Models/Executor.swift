@@ -1,7 +1,8 @@
 /// Runs a model on an input, layer by layer, through the registry's ops: `conv2d` (bias and relu fused),
-/// `maxpool`, `avgpool`, `globalpool`, `batchnorm`, `dense`, `flatten`, `pad`, `relu`, `softmax`; Add,
-/// Multiply, Concatenate and the other activations through `LayerFunctions`. Inputs are `[H,W,C]` or a batch
-/// `[N,H,W,C]`, outputs the same rank. A layer's output is freed once every layer reading it has run.
+/// `maxpool`, `avgpool`, `globalpool`, `batchnorm`, `dense`, `flatten`, `pad`, `relu`, `softmax`, `bias`;
+/// depthwise convs through `DepthwiseBank`; Add, Multiply, Concatenate and the other activations through
+/// `LayerFunctions`. Inputs are `[H,W,C]` or a batch `[N,H,W,C]`, outputs the same rank. A layer's output is
+/// freed once every layer reading it has run.
 struct Executor {
     static let registry = Registry()
     static let supported = ["InputLayer", "Conv2D", "DepthwiseConv2D", "SeparableConv2D", "MaxPooling2D",
@@ -13,6 +14,10 @@ struct Executor {
 
     /// The output of `upto` (or of the model's first output), computing only the layers it depends on.
     func run(_ graph: ModelGraph, _ input: Tensor, upto: String? = nil) throws -> Tensor {
+        try ModelText.oneLine { try runLayers(graph, input, upto: upto) }
+    }
+
+    private func runLayers(_ graph: ModelGraph, _ input: Tensor, upto: String?) throws -> Tensor {
         let target = upto ?? graph.outputs[0].layer
         guard graph.layer(target) != nil else { throw Model.unknown(target, in: "'\(graph.name)'", graph.layers.map(\.name), what: "layer") }
         let needed = ancestors(graph, target)
@@ -72,19 +77,24 @@ struct Executor {
         if let submodel = layer.submodel { return try Executor(context: context).run(submodel, x) }
         let activation = config["activation"]?.string ?? "linear"
         switch layer.className {
-        case "Conv2D", "DepthwiseConv2D", "SeparableConv2D":
+        case "Conv2D":
             let window = try Window(layer)
-            var kernel = layer.weight("kernel") ?? layer.weight("depthwise_kernel")!
-            if layer.className != "Conv2D" { kernel = try LayerFunctions.blockDiagonal(kernel) }
-            var options = [("stride", list(window.strides)), ("dilation", list(window.dilation))]
+            let options = [("stride", list(window.strides)), ("dilation", list(window.dilation))]
+                + biasOptions(layer, activation)
+            return try activate(call("conv2d", [.tensor(x), .tensor(layer.weight("kernel")!), word(window.padding)],
+                                     options), activation == "relu" ? "linear" : activation)
+        case "DepthwiseConv2D", "SeparableConv2D":
+            let window = try Window(layer)
+            let depthwise = try DepthwiseBank.convolve(
+                x, layer.weight("kernel") ?? layer.weight("depthwise_kernel")!, padding: Padding(rawValue: window.padding)!,
+                stride: (window.strides[0], window.strides[1]), dilation: (window.dilation[0], window.dilation[1]),
+                threads: context.threads)
             if layer.className == "SeparableConv2D" {
-                let depthwise = try call("conv2d", [.tensor(x), .tensor(kernel), word(window.padding)], options)
                 return try activate(call("conv2d", [.tensor(depthwise), .tensor(layer.weight("pointwise_kernel")!)],
                                          biasOptions(layer, activation)), activation == "relu" ? "linear" : activation)
             }
-            options += biasOptions(layer, activation)
-            return try activate(call("conv2d", [.tensor(x), .tensor(kernel), word(window.padding)], options),
-                                activation == "relu" ? "linear" : activation)
+            let biased = try layer.weight("bias").map { try call("bias", [.tensor(depthwise), .tensor($0)], []) }
+            return try activate(biased ?? depthwise, activation)
         case "MaxPooling2D", "AveragePooling2D":
             let window = try Window(layer)
             return try call(layer.className == "MaxPooling2D" ? "maxpool" : "avgpool", [.tensor(x), word(window.padding)],

@@ -7,6 +7,10 @@ enum KerasConfig {
     static let maximumDepth = 16
 
     static func graph(_ json: JSON, depth: Int = 0) throws -> ModelGraph {
+        try ModelText.oneLine { try readGraph(json, depth: depth) }
+    }
+
+    private static func readGraph(_ json: JSON, depth: Int) throws -> ModelGraph {
         guard depth < maximumDepth else { throw OpError("models nested deeper than \(maximumDepth) levels") }
         guard let className = json["class_name"]?.string, let config = json["config"], config.object != nil else {
             throw OpError("the model config has no class_name and config")

@@ -1,8 +1,7 @@
 import Foundation
 
 /// What the executor computes itself: the element-wise activations that have no op of their own, the merge
-/// layers (Add, Multiply, Concatenate along channels), Permute, and the block-diagonal kernel that runs a
-/// depthwise convolution as a `conv2d`.
+/// layers (Add, Multiply, Concatenate along channels) and Permute.
 enum LayerFunctions {
     /// Keras activation names the executor runs (`relu` and `softmax` through their ops).
     static let activations = ["linear", "relu", "softmax", "sigmoid", "tanh", "elu", "selu", "softplus", "softsign",
@@ -48,21 +47,6 @@ enum LayerFunctions {
     private static func map(_ x: Tensor, _ f: (Float) -> Float) throws -> Tensor {
         var out = try Tensor(uninitializedShape: x.shape)
         try out.withUnsafeMutableBufferPointer { o in x.withUnsafeBufferPointer { i in for k in 0..<i.count { o[k] = f(i[k]) } } }
-        return out
-    }
-
-    /// A depthwise kernel `[kh,kw,C,m]` as the `[kh,kw,C,C·m]` bank whose filter `c·m + j` reads channel c only:
-    /// conv2d with it equals `tf.nn.depthwise_conv2d` (the other taps multiply by 0 and add nothing).
-    static func blockDiagonal(_ kernel: Tensor) throws -> Tensor {
-        let (kh, kw, c, m) = (kernel.shape[0], kernel.shape[1], kernel.shape[2], kernel.shape[3])
-        var out = try Tensor(shape: [kh, kw, c, c * m], repeating: 0)
-        try out.withUnsafeMutableBufferPointer { o in
-            kernel.withUnsafeBufferPointer { k in
-                for tap in 0..<(kh * kw) { for ch in 0..<c { for j in 0..<m {
-                    o[(tap * c + ch) * c * m + ch * m + j] = k[(tap * c + ch) * m + j]
-                } } }
-            }
-        }
         return out
     }
 

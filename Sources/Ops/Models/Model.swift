@@ -34,7 +34,7 @@ final class Model: ModelValue {
         if let guess = Suggest.closest(to: name, among: names) { message += "; did you mean \(guess)?" }
         else if names.isEmpty { message += "; it has none" }
         else if names.count <= 12 { message += "; it has " + names.joined(separator: ", ") }
-        return OpError(message)
+        return OpError(ModelText.printable(message))
     }
 }
 

@@ -17,6 +17,10 @@ enum ModelFile {
     }
 
     static func load(_ bytes: [UInt8]) throws -> ModelGraph {
+        try ModelText.oneLine { try read(bytes) }
+    }
+
+    private static func read(_ bytes: [UInt8]) throws -> ModelGraph {
         let graph: ModelGraph
         if KerasArchive.isZip(bytes) {
             graph = try KerasArchive.load(bytes)

@@ -24,8 +24,9 @@ struct Conv2D: Op {
         border=zero (TensorFlow) | reflect (d c b a|a b c d) | replicate (a a|a b) | wrap (c d|a b c d|a b), as SciPy's
         ndimage modes reflect/nearest/wrap; it changes only what padded pixels read, never the output size.
         bias=B adds a [Cout] vector (tf.nn.bias_add) before the activation, as a Keras Conv2D layer does.
-        activation= takes Keras' names (none and linear: no activation); relu without a bias is applied as each
-        output is stored, the others (and relu after a bias) with the bias in one pass after the conv.
+        activation= takes Keras' names (none and linear: no activation); relu, and a bias with relu or no
+        activation, are applied as each output is stored (a bias in the direct and Winograd paths), the others
+        with the bias in one pass after the conv.
         algo=direct (default; set conv_algo changes it) | winograd | auto. winograd computes a 3x3 filter bank with
         stride 1, dilation 1 and 16+ input channels (any padding, border, batch) by Winograd's F(4x4,3x3): fewer
         multiplies, a bounded extra rounding error: |y - exact| <= (9*Cin + 64) * 2^-24 * M for every output, M the
@@ -45,24 +46,29 @@ struct Conv2D: Op {
         let border = Border(rawValue: arguments.choiceOption("border", default: "zero"))!
         let activation = ActivationChoice.name(arguments)
         let bias = try arguments.tensorOption("bias")
-        let fused = activation == "relu" && bias == nil
         let algorithm = ConvAlgorithm(rawValue: arguments.choiceOption("algo",
                                                                        default: context.convAlgorithm.rawValue))!
 
         let spatial = try SpatialInput(input)
         let batch = spatial.batch
-        let geometry = try ConvGeometry(input: batch.shape, kernel: kernel.shape, padding: padding, stride: stride,
-                                        dilation: dilation, border: border, relu: fused,
-                                        given: input.shape)
+        var geometry = try ConvGeometry(input: batch.shape, kernel: kernel.shape, padding: padding, stride: stride,
+                                        dilation: dilation, border: border, given: input.shape)
         if let bias {
             _ = try Bias.vector(bias, geometry.outChannels, "the \(geometry.outChannels) output channel(s) of "
                                 + Tensor.describe(kernel.shape)) { OpError.option("bias", $0) }
         }
+        // A bias (with relu or no activation) is added as the direct and Winograd paths store their output.
+        let fusedBias = bias != nil && ["relu", "none", "linear"].contains(activation)
+            && Convolution.fusesBias(Convolution.path(for: geometry, algorithm: algorithm))
+        let fused = activation == "relu" && (bias == nil || fusedBias)
+        geometry.relu = fused
         var output = try spatial.restoringRank(try Convolution.convolve(batch, kernel, geometry,
                                                                         threads: context.threads,
-                                                                        algorithm: algorithm))
-        if !fused && (bias != nil || activation != "none") {
+                                                                        algorithm: algorithm,
+                                                                        bias: fusedBias ? bias : nil))
+        if bias != nil || (!fused && activation != "none") {
             // `explain` replays the conv alone, so a result with a bias or another activation keeps no origin.
+            if fusedBias { return .tensor(output) }
             return .tensor(try ActivationChoice.apply(output, bias: bias, activation, threads: context.threads))
         }
         output.origin = Origin(op: name, inputs: [batch, kernel], detail: ConvRun(geometry: geometry,

@@ -99,7 +99,12 @@ extension ONNXImporter {
     /// one pixel is first permuted to C,H,W order (as PyTorch's `x.flatten(1)` reads it).
     mutating func flatten(_ node: Onnx_NodeProto) throws {
         let x = try runtime(node, 0)
-        let count = x.stored.reduce(1, *)
+        var count = 1
+        for size in x.stored {
+            let (product, overflow) = count.multipliedReportingOverflow(by: size)
+            guard !overflow else { throw problem(node, "the input of \(x.stored) elements is too large") }
+            count = product
+        }
         if node.opType == "Reshape" {
             let target = try constant(node, 1)?.integers ?? []
             guard target.count == 2, target[1] == -1 || target[1] == count, [0, 1, -1].contains(target[0]) else {

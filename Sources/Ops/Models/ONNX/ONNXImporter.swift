@@ -45,7 +45,7 @@ struct ONNXImporter {
 
     static func load(_ model: Onnx_ModelProto) throws -> ModelGraph {
         var importer = ONNXImporter()
-        return try importer.convert(model.graph)
+        return try ModelText.oneLine { try importer.convert(model.graph) }
     }
 
     private mutating func convert(_ graph: Onnx_GraphProto) throws -> ModelGraph {

@@ -114,7 +114,9 @@ extension ONNXImporter {
     private mutating func window(_ node: Onnx_NodeProto, _ x: Runtime, kernel: [Int], explicitPadding: Bool = true)
         throws -> ([String: JSON], Runtime) {
         let strides = integers(node, "strides") ?? [1, 1], dilations = integers(node, "dilations") ?? [1, 1]
-        guard strides.count == 2, dilations.count == 2, kernel.allSatisfy({ $0 > 0 }) else { throw problem(node, "expects 2-d strides and dilations") }
+        // Sizes as Keras' Window accepts them (1 ..< 2^16), so that no later arithmetic divides by 0 or overflows.
+        guard strides.count == 2, dilations.count == 2, (kernel + strides + dilations).allSatisfy({ $0 > 0 && $0 < 1 << 16 })
+        else { throw problem(node, "expects 2-d kernel, strides and dilations between 1 and 65535") }
         let same = (0..<2).flatMap { axis -> [Int] in
             let size = x.stored[axis], extent = (kernel[axis] - 1) * dilations[axis] + 1
             let total = max(((size + strides[axis] - 1) / strides[axis] - 1) * strides[axis] + extent - size, 0)
