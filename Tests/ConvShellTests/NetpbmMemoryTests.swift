@@ -28,7 +28,12 @@ import TestSupport
         return data
     }
 
-    @Test(arguments: [("big.pgm", 4096, 4096, 1, false, ""), ("big.ppm", 2400, 2400, 3, true, " gray")])
+    /// Under ASan (scripts/sanitize) freed memory waits in a quarantine of up to 256 MB, so peak RSS measures
+    /// the quarantine, not the reader; SoakTests skips there for the same reason.
+    static let underASan = ProcessInfo.processInfo.environment["ASAN_OPTIONS"] != nil
+
+    @Test(.disabled(if: underASan, "peak RSS under ASan includes its quarantine of freed memory"),
+          arguments: [("big.pgm", 4096, 4096, 1, false, ""), ("big.ppm", 2400, 2400, 3, true, " gray")])
     func largeFileIsReadWithoutAWholeFileBuffer(_ name: String, _ width: Int, _ height: Int, _ channels: Int,
                                                 _ wide: Bool, _ option: String) throws {
         let folder = try TemporaryFolder("netpbm-rss")
