@@ -54,6 +54,7 @@ final class LineEditor {
         free(LineEditor.promptText)
         LineEditor.promptText = strdup(prompt)
         var count: Int32 = 0
+        _ = convsh_take_interrupt()  // a Ctrl-C that stopped the last statement is not one for this line
         guard let raw = el_gets(editLine, &count) else {
             if convsh_take_interrupt() != 0 {
                 Standard.output("\n")

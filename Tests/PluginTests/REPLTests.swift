@@ -53,6 +53,23 @@ import Testing
         #expect(repl.waitForExit() == 0)
     }
 
+    /// A Ctrl-C that reaches convsh while libedit is busy with keys already typed (not waiting in read(2)) must
+    /// still end the line; libedit's own reader missed it and then waited for ever. The keys are written in one go
+    /// and SIGINT sent straight after, so it lands while they are being read and drawn one by one.
+    @Test func ctrlCWhileTheEditorIsBusyStillDropsTheLine() throws {
+        let repl = try PseudoTerminal()
+        try repl.expect("convsh> ")
+        try repl.enter("def half x", thenExpect: "...> ")
+        repl.type(String(repeating: "relu x ", count: 200))
+        kill(repl.processID, SIGINT)
+        try repl.expect("def half abandoned")
+        try repl.expect("convsh> ")
+        repl.type("\u{3}")  // a real Ctrl-C: the tty discards the keys still queued, convsh the line
+        try repl.expect("convsh> ")
+        repl.type("quit\r")
+        #expect(repl.waitForExit() == 0)
+    }
+
     @Test func ctrlDAtTheContinuationPromptSaysTheBlockWasAbandoned() throws {
         let repl = try PseudoTerminal()
         try repl.expect("convsh> ")
