@@ -93,6 +93,9 @@ public protocol ElementLanes: SIMD where Scalar: ElementScalar {
     /// Correctly rounded square roots: one vector instruction on a kernel set's register, libm's lane by lane
     /// on the Double lanes of all-number expressions.
     static func squareRoot(_ x: Self) -> Self
+    /// Writes `x` to `p` (aligned to the vector's size) without reading its cache line first (a non-temporal
+    /// store, for results larger than the last-level cache); a plain store on the Double lanes.
+    static func stream(_ x: Self, to p: UnsafeMutablePointer<Scalar>)
     /// The transcendental functions per lane: libm's lane by lane unless the register is `FloatLanes`.
     static func exp(_ x: Self) -> Self
     static func expm1(_ x: Self) -> Self
@@ -107,6 +110,10 @@ extension ElementLanes {
     @inlinable @inline(__always) static func greaterEqual(_ a: Self, _ b: Self) -> Self { lessEqual(b, a) }
     /// 1 where `x` is NaN.
     @inlinable @inline(__always) static func isNaN(_ x: Self) -> Self { notEqual(x, x) }
+
+    @inlinable @inline(__always) public static func stream(_ x: Self, to p: UnsafeMutablePointer<Scalar>) {
+        store(x, p)
+    }
 
     // libm lane by lane: the Double lanes of all-number expressions (correctly rounded to a few ulp).
     @inlinable @inline(__always) public static func squareRoot(_ x: Self) -> Self { lanes(x) { $0.squareRoot() } }

@@ -20,51 +20,52 @@ public enum ElementwiseCode: Int32, CaseIterable, Sendable {
     }
 
     /// `d[i] = op(a[i], b[i], c[i])` for `i < n`; operands beyond the arity are not read. `d` may be `a`, `b`
-    /// or `c` (each vector is loaded before it is stored).
+    /// or `c` (each vector is loaded before it is stored). With `streaming`, `d` is written with non-temporal
+    /// stores and must be aligned to the vector's size.
     @inlinable @inline(__always)
     public func run<V: ElementLanes>(_ a: UnsafePointer<V.Scalar>, _ b: UnsafePointer<V.Scalar>,
                              _ c: UnsafePointer<V.Scalar>, _ d: UnsafeMutablePointer<V.Scalar>, _ n: Int,
-                             _: V.Type) {
+                             streaming: Bool = false, _: V.Type) {
         typealias S = V.Scalar
         let zero = V(repeating: 0)
         switch self {
-        case .identity: map(a, d, n) { (x: V) in x }
-        case .negate: map(a, d, n) { (x: V) in x * -1 }  // `-x` is `0 - x` here: +0 for +0
-        case .abs: map(a, d, n) { (x: V) in laneAbs(x) }
-        case .sqrt: map(a, d, n) { (x: V) in V.squareRoot(x) }
-        case .square: map(a, d, n) { (x: V) in x * x }
+        case .identity: map(a, d, n, streaming) { (x: V) in x }
+        case .negate: map(a, d, n, streaming) { (x: V) in x * -1 }  // `-x` is `0 - x` here: +0 for +0
+        case .abs: map(a, d, n, streaming) { (x: V) in laneAbs(x) }
+        case .sqrt: map(a, d, n, streaming) { (x: V) in V.squareRoot(x) }
+        case .square: map(a, d, n, streaming) { (x: V) in x * x }
         case .exp, .log, .log1p, .tanh, .sigmoid, .elu, .selu, .gelu, .geluTanh, .softplus, .swish:
-            runTranscendental(a, d, n, V.self)
-        case .sin: map(a, d, n) { (x: V) in lanes(x, S.sin) }
-        case .cos: map(a, d, n) { (x: V) in lanes(x, S.cos) }
-        case .floor: map(a, d, n) { (x: V) in x.rounded(.down) }
-        case .ceil: map(a, d, n) { (x: V) in x.rounded(.up) }
-        case .round: map(a, d, n) { (x: V) in x.rounded(.toNearestOrEven) }
-        case .sign: map(a, d, n) { (x: V) in
+            runTranscendental(a, d, n, streaming, V.self)
+        case .sin: map(a, d, n, streaming) { (x: V) in lanes(x, S.sin) }
+        case .cos: map(a, d, n, streaming) { (x: V) in lanes(x, S.cos) }
+        case .floor: map(a, d, n, streaming) { (x: V) in x.rounded(.down) }
+        case .ceil: map(a, d, n, streaming) { (x: V) in x.rounded(.up) }
+        case .round: map(a, d, n, streaming) { (x: V) in x.rounded(.toNearestOrEven) }
+        case .sign: map(a, d, n, streaming) { (x: V) in
             V.select(V.isNaN(x), x, V.greater(x, zero) - V.less(x, zero))
         }
-        case .logicalNot: map(a, d, n) { (x: V) in V.equal(x, zero) }
-        case .relu: map(a, d, n) { (x: V) in laneRelu(x) }
-        case .relu6: map(a, d, n) { (x: V) in V.select(V.greater(x, V(repeating: 6)), V(repeating: 6), laneRelu(x)) }
-        case .add: map(a, b, d, n) { (x: V, y: V) in x + y }
-        case .subtract: map(a, b, d, n) { (x: V, y: V) in x - y }
-        case .multiply: map(a, b, d, n) { (x: V, y: V) in x * y }
-        case .divide: map(a, b, d, n) { (x: V, y: V) in x / y }
-        case .remainder: map(a, b, d, n) { (x: V, y: V) in lanes(x, y, S.pythonRemainder) }
-        case .power: map(a, b, d, n) { (x: V, y: V) in lanes(x, y, S.pow) }
-        case .less: map(a, b, d, n) { (x: V, y: V) in V.less(x, y) }
-        case .lessEqual: map(a, b, d, n) { (x: V, y: V) in V.lessEqual(x, y) }
-        case .greater: map(a, b, d, n) { (x: V, y: V) in V.greater(x, y) }
-        case .greaterEqual: map(a, b, d, n) { (x: V, y: V) in V.greaterEqual(x, y) }
-        case .equal: map(a, b, d, n) { (x: V, y: V) in V.equal(x, y) }
-        case .notEqual: map(a, b, d, n) { (x: V, y: V) in V.notEqual(x, y) }
-        case .logicalAnd: map(a, b, d, n) { (x: V, y: V) in V.notEqual(x, zero) * V.notEqual(y, zero) }
-        case .logicalOr: map(a, b, d, n) { (x: V, y: V) in V.notEqual(V.notEqual(x, zero) + V.notEqual(y, zero), zero) }
-        case .minimum: map(a, b, d, n) { (x: V, y: V) in nanMinimum(x, y) }
-        case .maximum: map(a, b, d, n) { (x: V, y: V) in nanMaximum(x, y) }
-        case .leakyRelu: map(a, b, d, n) { (x: V, alpha: V) in V.select(V.greater(x, zero), x, x * alpha) }
-        case .clip: map(a, b, c, d, n) { (x: V, low: V, high: V) in nanMinimum(nanMaximum(x, low), high) }
-        case .select: map(a, b, c, d, n) { (p: V, x: V, y: V) in V.select(p, x, y) }
+        case .logicalNot: map(a, d, n, streaming) { (x: V) in V.equal(x, zero) }
+        case .relu: map(a, d, n, streaming) { (x: V) in laneRelu(x) }
+        case .relu6: map(a, d, n, streaming) { (x: V) in V.select(V.greater(x, V(repeating: 6)), V(repeating: 6), laneRelu(x)) }
+        case .add: map(a, b, d, n, streaming) { (x: V, y: V) in x + y }
+        case .subtract: map(a, b, d, n, streaming) { (x: V, y: V) in x - y }
+        case .multiply: map(a, b, d, n, streaming) { (x: V, y: V) in x * y }
+        case .divide: map(a, b, d, n, streaming) { (x: V, y: V) in x / y }
+        case .remainder: map(a, b, d, n, streaming) { (x: V, y: V) in lanes(x, y, S.pythonRemainder) }
+        case .power: map(a, b, d, n, streaming) { (x: V, y: V) in lanes(x, y, S.pow) }
+        case .less: map(a, b, d, n, streaming) { (x: V, y: V) in V.less(x, y) }
+        case .lessEqual: map(a, b, d, n, streaming) { (x: V, y: V) in V.lessEqual(x, y) }
+        case .greater: map(a, b, d, n, streaming) { (x: V, y: V) in V.greater(x, y) }
+        case .greaterEqual: map(a, b, d, n, streaming) { (x: V, y: V) in V.greaterEqual(x, y) }
+        case .equal: map(a, b, d, n, streaming) { (x: V, y: V) in V.equal(x, y) }
+        case .notEqual: map(a, b, d, n, streaming) { (x: V, y: V) in V.notEqual(x, y) }
+        case .logicalAnd: map(a, b, d, n, streaming) { (x: V, y: V) in V.notEqual(x, zero) * V.notEqual(y, zero) }
+        case .logicalOr: map(a, b, d, n, streaming) { (x: V, y: V) in V.notEqual(V.notEqual(x, zero) + V.notEqual(y, zero), zero) }
+        case .minimum: map(a, b, d, n, streaming) { (x: V, y: V) in nanMinimum(x, y) }
+        case .maximum: map(a, b, d, n, streaming) { (x: V, y: V) in nanMaximum(x, y) }
+        case .leakyRelu: map(a, b, d, n, streaming) { (x: V, alpha: V) in V.select(V.greater(x, zero), x, x * alpha) }
+        case .clip: map(a, b, c, d, n, streaming) { (x: V, low: V, high: V) in nanMinimum(nanMaximum(x, low), high) }
+        case .select: map(a, b, c, d, n, streaming) { (p: V, x: V, y: V) in V.select(p, x, y) }
         }
     }
 
@@ -76,7 +77,7 @@ public enum ElementwiseCode: Int32, CaseIterable, Sendable {
     /// with the functions `@_transparent`, each is one straight chain of full-width instructions.
     @inlinable @inline(never)
     func runTranscendental<V: ElementLanes>(_ a: UnsafePointer<V.Scalar>, _ d: UnsafeMutablePointer<V.Scalar>, _ n: Int,
-                                            _: V.Type) {
+                                            _ streaming: Bool, _: V.Type) {
         let w = V.scalarCount
         var i = 0
         while i < n {
@@ -97,7 +98,7 @@ public enum ElementwiseCode: Int32, CaseIterable, Sendable {
             case .swish: y = x * V.sigmoid(x)
             default: preconditionFailure("\(self) is not a transcendental op")
             }
-            if m >= w { store(y, d + i) } else { storePartial(y, d + i, m) }
+            if m >= w { put(y, d + i, streaming) } else { storePartial(y, d + i, m) }
             i &+= w
         }
     }

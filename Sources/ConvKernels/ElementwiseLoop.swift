@@ -1,5 +1,6 @@
 /// The loops of the op table: whole vectors, then one zero-padded vector for the tail, so the tail runs the very
-/// same vector code and gives the same results.
+/// same vector code and gives the same results. With `streaming`, whole vectors are written with non-temporal
+/// stores (`d` then aligned to the vector's size); the tail with plain ones.
 
 @inlinable @inline(__always)
 func load<V: SIMD>(_ p: UnsafePointer<V.Scalar>) -> V { UnsafeRawPointer(p).loadUnaligned(as: V.self) }
@@ -10,6 +11,12 @@ func store<V: SIMD>(_ v: V, _ p: UnsafeMutablePointer<V.Scalar>) {
 }
 
 /// The first `n` (< lanes) scalars at `p` in a vector, the other lanes zero.
+/// `v` to `p`: non-temporal with `streaming`.
+@inlinable @inline(__always)
+func put<V: ElementLanes>(_ v: V, _ p: UnsafeMutablePointer<V.Scalar>, _ streaming: Bool) {
+    if streaming { V.stream(v, to: p) } else { store(v, p) }
+}
+
 @inlinable @inline(__always)
 func loadPartial<V: SIMD>(_ p: UnsafePointer<V.Scalar>, _ n: Int) -> V {
     var v = V()
@@ -23,47 +30,48 @@ func storePartial<V: SIMD>(_ v: V, _ p: UnsafeMutablePointer<V.Scalar>, _ n: Int
 }
 
 @inlinable @inline(__always)
-func map<V: SIMD>(_ a: UnsafePointer<V.Scalar>, _ d: UnsafeMutablePointer<V.Scalar>, _ n: Int, _ f: (V) -> V) {
+func map<V: ElementLanes>(_ a: UnsafePointer<V.Scalar>, _ d: UnsafeMutablePointer<V.Scalar>, _ n: Int, _ streaming: Bool,
+                          _ f: (V) -> V) {
     let w = V.scalarCount
     var i = 0
     while i &+ 2 &* w <= n {
         let x0: V = load(a + i), x1: V = load(a + i + w)
-        store(f(x0), d + i)
-        store(f(x1), d + i + w)
+        put(f(x0), d + i, streaming)
+        put(f(x1), d + i + w, streaming)
         i &+= 2 &* w
     }
     while i &+ w <= n {
-        store(f(load(a + i)), d + i)
+        put(f(load(a + i)), d + i, streaming)
         i &+= w
     }
     if i < n { storePartial(f(loadPartial(a + i, n &- i)), d + i, n &- i) }
 }
 
 @inlinable @inline(__always)
-func map<V: SIMD>(_ a: UnsafePointer<V.Scalar>, _ b: UnsafePointer<V.Scalar>, _ d: UnsafeMutablePointer<V.Scalar>,
-                  _ n: Int, _ f: (V, V) -> V) {
+func map<V: ElementLanes>(_ a: UnsafePointer<V.Scalar>, _ b: UnsafePointer<V.Scalar>, _ d: UnsafeMutablePointer<V.Scalar>,
+                          _ n: Int, _ streaming: Bool, _ f: (V, V) -> V) {
     let w = V.scalarCount
     var i = 0
     while i &+ 2 &* w <= n {
         let x0: V = load(a + i), x1: V = load(a + i + w), y0: V = load(b + i), y1: V = load(b + i + w)
-        store(f(x0, y0), d + i)
-        store(f(x1, y1), d + i + w)
+        put(f(x0, y0), d + i, streaming)
+        put(f(x1, y1), d + i + w, streaming)
         i &+= 2 &* w
     }
     while i &+ w <= n {
-        store(f(load(a + i), load(b + i)), d + i)
+        put(f(load(a + i), load(b + i)), d + i, streaming)
         i &+= w
     }
     if i < n { storePartial(f(loadPartial(a + i, n &- i), loadPartial(b + i, n &- i)), d + i, n &- i) }
 }
 
 @inlinable @inline(__always)
-func map<V: SIMD>(_ a: UnsafePointer<V.Scalar>, _ b: UnsafePointer<V.Scalar>, _ c: UnsafePointer<V.Scalar>,
-                  _ d: UnsafeMutablePointer<V.Scalar>, _ n: Int, _ f: (V, V, V) -> V) {
+func map<V: ElementLanes>(_ a: UnsafePointer<V.Scalar>, _ b: UnsafePointer<V.Scalar>, _ c: UnsafePointer<V.Scalar>,
+                          _ d: UnsafeMutablePointer<V.Scalar>, _ n: Int, _ streaming: Bool, _ f: (V, V, V) -> V) {
     let w = V.scalarCount
     var i = 0
     while i &+ w <= n {
-        store(f(load(a + i), load(b + i), load(c + i)), d + i)
+        put(f(load(a + i), load(b + i), load(c + i)), d + i, streaming)
         i &+= w
     }
     if i < n {

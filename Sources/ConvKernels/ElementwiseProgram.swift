@@ -22,18 +22,19 @@ public struct ElementwiseArgs {
     public var stepCount: Int
     public var slots: UnsafePointer<UnsafeMutablePointer<Float>>
     public var count: Int
-    /// When set, the last step's destination (a register) is copied here with non-temporal stores; must be
-    /// aligned to the ISA's register width.
-    public var stream: UnsafeMutablePointer<Float>?
+    /// When set, the last step writes its destination (the output, aligned to the ISA's register width) with
+    /// non-temporal stores: a result larger than the last-level cache then costs no read of the lines it fills.
+    public var streamsResult: Bool
 
     @inlinable
     public init(steps: UnsafePointer<ElementwiseStep>, stepCount: Int, slots: UnsafePointer<UnsafeMutablePointer<Float>>,
-                count: Int, stream: UnsafeMutablePointer<Float>?) {
-        (self.steps, self.stepCount, self.slots, self.count, self.stream) = (steps, stepCount, slots, count, stream)
+                count: Int, streamsResult: Bool) {
+        (self.steps, self.stepCount, self.slots, self.count, self.streamsResult) =
+            (steps, stepCount, slots, count, streamsResult)
     }
 }
 
-/// Runs the steps of `args` in order over one tile, on vectors `V` (the ISA's register), `L` for streaming.
+/// Runs the steps of `args` in order over one tile, on vectors `V` (the ISA's register), `L` for the store fence.
 @inlinable @inline(__always)
 public func runElementwise<L: LaneVector, V: ElementLanes>(_ args: UnsafePointer<ElementwiseArgs>, _: L.Type, _: V.Type)
 where V.Scalar == Float {
@@ -41,19 +42,8 @@ where V.Scalar == Float {
     for s in 0..<a.stepCount {
         let step = a.steps[s]
         step.code.run(UnsafePointer(a.slots[Int(step.a)]), UnsafePointer(a.slots[Int(step.b)]),
-                      UnsafePointer(a.slots[Int(step.c)]), a.slots[Int(step.destination)], a.count, V.self)
+                      UnsafePointer(a.slots[Int(step.c)]), a.slots[Int(step.destination)], a.count,
+                      streaming: a.streamsResult && s == a.stepCount &- 1, V.self)
     }
-    guard let out = a.stream, a.stepCount > 0 else { return }
-    let source = UnsafePointer(a.slots[Int(a.steps[a.stepCount &- 1].destination)])
-    let n = L.lanes
-    var i = 0
-    while i &+ n <= a.count {
-        L(loading: source + i).stream(to: out + i)
-        i &+= n
-    }
-    L.streamFence()
-    while i < a.count {
-        out[i] = source[i]
-        i &+= 1
-    }
+    if a.streamsResult { L.streamFence() }
 }

@@ -1,48 +1,21 @@
-/// A register of float32 lanes with the two bit-level steps the vectorised transcendental functions need.
+/// A register of float32 lanes with the bit-level step the vectorised logarithm needs.
 ///
 /// Each ISA target conforms its register (`SIMD16<Float>`, `SIMD8<Float>`, `SIMD4<Float>`) in its own module with
-/// its integer vector instructions; exp, log, tanh and erf below are written once over these two steps, in plain
-/// multiplies and adds (never fused), so every ISA gives the very same bits.
+/// its integer vector instructions; log, tanh and erf below are written once over that step, in plain
+/// multiplies and adds (never fused), so every ISA gives the very same bits. `exp` is C's (`ckernel_math.h`, the
+/// same algorithm on clang's vector types), which each target's register calls.
 ///
 /// Accuracy over the whole float range, checked against double-precision libm by `LaneMathTests` (every binade,
 /// ±inf, NaN, subnormals; results below 2^-126 within 2^-126): exp ≤ 2 ulp, log ≤ 2 ulp, log1p ≤ 3 ulp,
 /// tanh ≤ 3 ulp, expm1 ≤ 3 ulp for x ≤ 0 (through elu); erf ≤ 4e-7 absolute (Eigen's rational approximation,
 /// TensorFlow's `erf`; through gelu).
 public protocol FloatLanes: ElementLanes where Scalar == Float {
-    /// `2^n` per lane, for integral `n` in -126...127 (a normal float built from its exponent bits).
-    static func twoPower(_ n: Self) -> Self
     /// For positive normal `x`: `x = mantissa · 2^exponent` with `mantissa` in [0.5, 1) and `exponent` integral
     /// (C's `frexpf`).
     static func frexp(_ x: Self) -> (mantissa: Self, exponent: Self)
 }
 
 extension FloatLanes {
-    /// Rounds to the nearest integer, ties to even, for |x| < 2^22 (adding and removing 1.5 · 2^23).
-    @inlinable @inline(__always) static func roundedToInteger(_ x: Self) -> Self {
-        let magic = Self(repeating: 12_582_912)
-        return (x + magic) - magic
-    }
-
-    /// `e^x` (cephes' `expf`): `x = n·ln2 + r` with |r| ≤ ln2/2, `e^r` by a degree-6 polynomial, then `2^n` in two
-    /// factors so that results down to the smallest subnormal are rounded once. Inputs are clamped to [-104, 89],
-    /// where the result has already rounded to 0 or overflowed to +inf; NaN stays NaN.
-    @_transparent public static func exp(_ x: Self) -> Self {
-        var c = select(less(x, Self(repeating: -104)), Self(repeating: -104), x)
-        c = select(greater(c, Self(repeating: 89)), Self(repeating: 89), c)
-        c = select(isNaN(c), Self(), c)
-        let n = roundedToInteger(c * 1.44269504088896341)
-        let r = c - n * 0.693359375 - n * -2.12194440e-4  // ln2 in two parts: n · 0.693359375 is exact
-        let z = r * r
-        var p = Self(repeating: 1.9875691500e-4) * r + 1.3981999507e-3
-        p = p * r + 8.3334519073e-3
-        p = p * r + 4.1665795894e-2
-        p = p * r + 1.6666665459e-1
-        p = p * r + 5.0000001201e-1
-        let er = p * z + r + 1
-        let half = roundedToInteger(n * 0.5)
-        return select(isNaN(x), x, er * twoPower(half) * twoPower(n - half))
-    }
-
     /// `ln x` (cephes' `logf`): `x = m · 2^e` with m in [√½, √2), `ln(m)` by a degree-9 polynomial in `m - 1`,
     /// `e · ln2` in two parts. Subnormals are scaled by 2^23 first. 0 → -inf, +inf → +inf, x < 0 or NaN → NaN.
     @_transparent public static func log(_ x: Self) -> Self {

@@ -98,6 +98,8 @@ public enum AVX2Kernels {
 /// The op table's comparisons and select on this target's register, with the concrete types' vector compares.
 extension SIMD8: ElementLanes where Scalar == Float {
     @inline(__always) public static func squareRoot(_ x: Self) -> Self { ckernel_sqrt8(x) }
+    @inline(__always) public static func exp(_ x: Self) -> Self { ckernel_exp8(x) }
+    @inline(__always) public static func stream(_ x: Self, to p: UnsafeMutablePointer<Float>) { ckernel_stream8(p, x) }
     @inline(__always) public static func less(_ a: Self, _ b: Self) -> Self { Self().replacing(with: 1, where: a .< b) }
     @inline(__always) public static func lessEqual(_ a: Self, _ b: Self) -> Self {
         Self().replacing(with: 1, where: a .<= b)
@@ -111,13 +113,8 @@ extension SIMD8: ElementLanes where Scalar == Float {
     }
 }
 
-/// The bit steps of the vectorised exp and log on this target's register (`FloatLanes`), in its integer lanes.
+/// The bit step of the vectorised log on this target's register (`FloatLanes`), in its integer lanes.
 extension SIMD8: FloatLanes where Scalar == Float {
-    @inline(__always) public static func twoPower(_ n: Self) -> Self {
-        // n + 1.5·2^23 holds n in its low mantissa bits; rebias them to the exponent field.
-        let biased = unsafeBitCast(n + 12_582_912, to: SIMD8<Int32>.self) &- (0x4B40_0000 - 127)
-        return unsafeBitCast(biased &<< 23, to: Self.self)
-    }
     @inline(__always) public static func frexp(_ x: Self) -> (mantissa: Self, exponent: Self) {
         let bits = unsafeBitCast(x, to: SIMD8<Int32>.self)
         let mantissa = unsafeBitCast((bits & 0x007F_FFFF) | 0x3F00_0000, to: Self.self)
