@@ -80,11 +80,12 @@ final class JupyterTests: XCTestCase {
         try session.runScript("x = load '\(path)'\nshow x\nshow x x cmap=magma\nk = kernel edge\nshow k", file: "t")
         XCTAssertEqual(printed, "")
         XCTAssertEqual(shown.items.count, 3)
-        guard case .picture(let one, let text)? = shown.items.first,
-              case .picture(let two, _) = shown.items[1],
+        guard case .picture(let oneImage, let text)? = shown.items.first,
+              case .picture(let twoImage, _) = shown.items[1],
               case .table(let plain, let shaded) = shown.items[2] else {
             return XCTFail("expected two pictures and a table, got \(shown.items)")
         }
+        let (one, two) = (try oneImage.tensor(), try twoImage.tensor())
         // One gray map: itself at full size, one channel, min..max stretched to 0..1.
         XCTAssertEqual(one.shape, [20, 30, 1])
         XCTAssertEqual(one.scalars.first, 0)

@@ -36,6 +36,23 @@ struct MontageTests {
         #expect(Array(n.scalars[12...]) == [1, 128.0 / 255, 1, 1, 1, 1])
     }
 
+    /// The PNG the Jupyter kernel sends (`MontageImage.png`, from 8-bit samples) is the file `save X F.png grid`
+    /// writes (float32 `k/255` quantised back), byte for byte: one tile filling the picture, gray and coloured, and
+    /// several tiles on white.
+    @Test func imagePNGIsTheBytesSaveGridWrites() throws {
+        let values: [Float] = (0..<(37 * 29 * 4)).map { i in Float((i * 7919) % 1000) / 997 - 0.2 }
+        let maps = try Tensor(shape: [37, 29, 4], values: values)
+        let one = try Tensor(shape: [37, 29, 1], values: Array(values[..<(37 * 29)]))
+        let cases: [([(label: String, tensor: Tensor)], String)] = [([("m", one)], "gray"), ([("m", one)], "magma"),
+                                                                   ([("f", maps)], "viridis"), ([("f", maps)], "gray")]
+        for (items, name) in cases {
+            let cmap = ColorMap.named(name)!
+            let saved = try TensorFile.encode(try Montage.render(items, cmap: cmap), as: .png, path: "grid.png",
+                                              SaveOptions(scale: .clip))
+            #expect(try Montage.image(items, cmap: cmap).png() == saved, "\(items[0].tensor.shape) \(name)")
+        }
+    }
+
     @Test func channelsOfOneTensorAreTiles() throws {
         let f = try Tensor(shape: [3, 3, 5], repeating: 0)
         let m = try Montage.render([("f", f)], cmap: ColorMap.named("gray")!)

@@ -67,9 +67,8 @@ extension JupyterKernel {
         case .picture(let picture, let text):
             data = ["text/plain": text]
             do {
-                let png = try TensorFile.encode(picture, as: .png, path: "show.png", SaveOptions(scale: .clip))
-                data["image/png"] = Data(png).base64EncodedString()
-                metadata["image/png"] = ["width": picture.shape[1], "height": picture.shape[0]]
+                data["image/png"] = Data(try picture.png()).base64EncodedString()
+                metadata["image/png"] = ["width": picture.width, "height": picture.height]
             } catch {
                 data["text/plain"] = text + "\n(no picture: \(Session.message(error)))"
             }

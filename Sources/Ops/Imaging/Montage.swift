@@ -3,10 +3,10 @@
 ///
 /// Hook for `save`: `let picture = try Montage.render(arguments.tensors(from: 1)..., cmap: map)` gives a float32
 /// `[H,W,3]` (or `[H,W,1]`) tensor in [0,1] whose values are all `k/255`, so an 8-bit PNG stores exactly the
-/// colours drawn; save it as any image. Labels are not drawn into the file.
+/// colours drawn; save it as any image. `Montage.image` gives the same picture as 8-bit samples. Labels are not
+/// drawn into the file.
 public enum Montage {
     /// The background between tiles: white, as a matplotlib figure.
-    public static let background: Float = 1
     static let backgroundColor = Raster.RGB(255, 255, 255)
 
     /// Tiles in rows of `perRow`, each centred in a `box` (the pixels a tile may take), `gap` pixels apart with
@@ -20,16 +20,22 @@ public enum Montage {
         }
     }
 
+    /// `items` as one picture, float32 (`image(...)`'s samples as `k/255`): what `save X FILE.png grid` encodes.
+    public static func render(_ items: [(label: String, tensor: Tensor)], cmap: ColorMap, scale: Scale? = nil,
+                              gap: Int = 1, columns: Int? = nil, progress: Progress? = nil) throws -> Tensor {
+        try image(items, cmap: cmap, scale: scale, gap: gap, columns: columns, progress: progress).tensor()
+    }
+
     /// `items` as one picture.
     ///
     /// Each tensor is cut into tiles as `show` cuts it (`Tile.tiles`: each channel of `[H,W,C]` when C is not 1 or
     /// 3, each image of a batch). Tiles sit in a grid of `columns` per row (default `⌈√n⌉`) in boxes the size of
     /// the largest tile (smaller ones enlarged by a whole factor only), 1 pixel apart unless `gap` says. Maps go
     /// through `cmap`; scaling is imshow's (`scale` nil: maps min..max each, RGB clipped; `.shared`: one
-    /// min..max for all). The result is `[H,W,1]` when every tile is a map and `cmap` is `gray`, else `[H,W,3]`.
+    /// min..max for all). The result has 1 channel when every tile is a map and `cmap` is `gray`, else 3.
     /// Throws when the montage would exceed `Limits.maxPixels`.
-    public static func render(_ items: [(label: String, tensor: Tensor)], cmap: ColorMap, scale: Scale? = nil,
-                              gap: Int = 1, columns: Int? = nil, progress: Progress? = nil) throws -> Tensor {
+    public static func image(_ items: [(label: String, tensor: Tensor)], cmap: ColorMap, scale: Scale? = nil,
+                             gap: Int = 1, columns: Int? = nil, progress: Progress? = nil) throws -> MontageImage {
         var tiles: [Tile] = []
         for item in items { tiles += try Tile.tiles(of: item.tensor, label: item.label) }
         guard !tiles.isEmpty else { throw OpError("nothing to draw") }
@@ -45,14 +51,7 @@ public enum Montage {
         progress?.setTotal(tiles.count)
         let raster = self.raster(tiles, rows: 0..<rowCount, layout: layout,
                                  options: PictureOptions(cmap: cmap, scale: scale), progress: progress)
-        var out = try Tensor(shape: [raster.height, raster.width, channels], repeating: background)
-        try out.withUnsafeMutableBufferPointer { pixels in
-            for (i, p) in raster.pixels.enumerated() {
-                pixels[i * channels] = Float(p.r) / 255
-                if channels == 3 { (pixels[i * 3 + 1], pixels[i * 3 + 2]) = (Float(p.g) / 255, Float(p.b) / 255) }
-            }
-        }
-        return out
+        return MontageImage(raster, channels: channels)
     }
 
     /// Rows `rows` of the montage of `tiles` (row r holds tiles `r·perRow ..< (r+1)·perRow`) as one raster on the
@@ -71,11 +70,20 @@ public enum Montage {
                                              maxHeight: box.height)
                 let raster = tile.render(width: size.width, height: size.height, cmap: options.cmap,
                                          scale: options.scale(for: tile), shared: shared).raster
+                if raster.width == width, raster.height == height {  // one tile filling the picture
+                    progress?.advance()
+                    return raster
+                }
                 let top = (row - rows.lowerBound) * (box.height + gap) + (box.height - size.height) / 2
                 let left = i % perRow * (box.width + gap) + (box.width - size.width) / 2
-                for y in 0..<size.height {
-                    let at = (top + y) * width + left
-                    pixels.replaceSubrange(at..<at + size.width, with: raster.pixels[y * size.width..<(y + 1) * size.width])
+                pixels.withUnsafeMutableBufferPointer { pixels in
+                    raster.pixels.withUnsafeBufferPointer { tilePixels in
+                        for y in 0..<size.height {
+                            let at = (top + y) * width + left
+                            _ = UnsafeMutableBufferPointer(rebasing: pixels[at..<at + size.width])
+                                .update(fromContentsOf: tilePixels[y * size.width..<(y + 1) * size.width])
+                        }
+                    }
                 }
                 progress?.advance()
             }

@@ -55,21 +55,28 @@ extension Tile {
         let values = resampled(width: width, height: height)
         let span = high - low
         @inline(__always) func normalized(_ v: Float) -> Float { span > 0 ? (v - low) / span : 0 }
-        var pixels = [Raster.RGB]()
-        pixels.reserveCapacity(width * height)
-        if channels == 1 {
-            cmap.colors.withUnsafeBufferPointer { table in
-                values.withUnsafeBufferPointer { values in
-                    for v in values { pixels.append(table[v.isNaN ? 0 : ColorMap.index(normalized(v))]) }
+        let pixelCount = values.count / channels
+        let pixels = [Raster.RGB](unsafeUninitializedCapacity: pixelCount) { out, initialized in
+            values.withUnsafeBufferPointer { values in
+                if channels == 1 {
+                    cmap.colors.withUnsafeBufferPointer { table in
+                        for i in 0..<pixelCount {
+                            let v = values[i]
+                            out.initializeElement(at: i, to: table[v.isNaN ? 0 : ColorMap.index(normalized(v))])
+                        }
+                    }
+                } else {
+                    @inline(__always) func byte(_ v: Float) -> UInt8 {
+                        v.isNaN ? 0 : UInt8((min(max(normalized(v), 0), 1) * 255).rounded())
+                    }
+                    for i in 0..<pixelCount {
+                        let at = i * 3
+                        out.initializeElement(at: i, to: Raster.RGB(byte(values[at]), byte(values[at + 1]),
+                                                                    byte(values[at + 2])))
+                    }
                 }
             }
-        } else {
-            @inline(__always) func byte(_ v: Float) -> UInt8 {
-                v.isNaN ? 0 : UInt8((min(max(normalized(v), 0), 1) * 255).rounded())
-            }
-            for i in stride(from: 0, to: values.count, by: 3) {
-                pixels.append(Raster.RGB(byte(values[i]), byte(values[i + 1]), byte(values[i + 2])))
-            }
+            initialized = pixelCount
         }
         return Rendering(raster: Raster(width: width, height: height, pixels: pixels), low: low, high: high,
                          clipped: clipped)

@@ -116,7 +116,7 @@ struct Show: Op {
             }
         }
         if let display = context.display {
-            let montage = try Montage.render(items, cmap: cmap, scale: scale, progress: context.progress)
+            let montage = try Montage.image(items, cmap: cmap, scale: scale, progress: context.progress)
             let text = items.map { Picture.summary(label: $0.label, tensor: $0.tensor) }
             return display(.picture(montage, text: text.joined(separator: "\n")))
         }
