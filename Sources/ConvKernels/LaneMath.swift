@@ -1,45 +1,17 @@
-/// A register of float32 lanes with the bit-level step the vectorised logarithm needs.
+/// A register of float32 lanes: the vectorised functions below (log1p, expm1, tanh, erf) are written once over it
+/// on top of `exp` and `log`, in plain multiplies and adds (never fused), so every ISA gives the very same bits.
 ///
-/// Each ISA target conforms its register (`SIMD16<Float>`, `SIMD8<Float>`, `SIMD4<Float>`) in its own module with
-/// its integer vector instructions; log, tanh and erf below are written once over that step, in plain
-/// multiplies and adds (never fused), so every ISA gives the very same bits. `exp` is C's (`ckernel_math.h`, the
-/// same algorithm on clang's vector types), which each target's register calls.
+/// Each ISA target conforms its register (`SIMD16<Float>`, `SIMD8<Float>`, `SIMD4<Float>`) in its own module;
+/// its `exp` and `log` are C's (`ckernel_math.h`: Swift's arithmetic on a generic SIMD type left those long
+/// chains partly scalar).
 ///
 /// Accuracy over the whole float range, checked against double-precision libm by `LaneMathTests` (every binade,
 /// ±inf, NaN, subnormals; results below 2^-126 within 2^-126): exp ≤ 2 ulp, log ≤ 2 ulp, log1p ≤ 3 ulp,
 /// tanh ≤ 3 ulp, expm1 ≤ 3 ulp for x ≤ 0 (through elu); erf ≤ 4e-7 absolute (Eigen's rational approximation,
 /// TensorFlow's `erf`; through gelu).
-public protocol FloatLanes: ElementLanes where Scalar == Float {
-    /// For positive normal `x`: `x = mantissa · 2^exponent` with `mantissa` in [0.5, 1) and `exponent` integral
-    /// (C's `frexpf`).
-    static func frexp(_ x: Self) -> (mantissa: Self, exponent: Self)
-}
+public protocol FloatLanes: ElementLanes where Scalar == Float {}
 
 extension FloatLanes {
-    /// `ln x` (cephes' `logf`): `x = m · 2^e` with m in [√½, √2), `ln(m)` by a degree-9 polynomial in `m - 1`,
-    /// `e · ln2` in two parts. Subnormals are scaled by 2^23 first. 0 → -inf, +inf → +inf, x < 0 or NaN → NaN.
-    @_transparent public static func log(_ x: Self) -> Self {
-        let tiny = less(x, Self(repeating: .leastNormalMagnitude))
-        let (m0, e0) = frexp(select(tiny, x * 8_388_608, x))
-        let low = less(m0, Self(repeating: 0.707106781186547524))
-        let e = e0 - select(tiny, Self(repeating: 23), Self()) - low
-        let f = select(low, m0 + m0, m0) - 1
-        let z = f * f
-        var p = Self(repeating: 7.0376836292e-2) * f - 1.1514610310e-1
-        p = p * f + 1.1676998740e-1
-        p = p * f - 1.2420140846e-1
-        p = p * f + 1.4249322787e-1
-        p = p * f - 1.6668057665e-1
-        p = p * f + 2.0000714765e-1
-        p = p * f - 2.4999993993e-1
-        p = p * f + 3.3333331174e-1
-        let y = p * f * z + e * -2.12194440e-4 - z * 0.5
-        var r = f + y + e * 0.693359375
-        r = select(equal(x, Self(repeating: .infinity)), x, r)
-        r = select(equal(x, Self()), Self(repeating: -.infinity), r)
-        return select(less(x, Self()) + isNaN(x), Self(repeating: .nan), r)
-    }
-
     /// `ln(1 + u)` accurate for small `u`: `log(w) · u / (w - 1)` with `w = 1 + u` (Goldberg's correction of
     /// `w`'s rounding), `u` itself where `w` rounds to 1.
     @_transparent public static func log1p(_ u: Self) -> Self {

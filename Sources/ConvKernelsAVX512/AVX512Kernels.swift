@@ -109,6 +109,7 @@ public enum AVX512Kernels {
 extension SIMD16: ElementLanes where Scalar == Float {
     @inline(__always) public static func squareRoot(_ x: Self) -> Self { ckernel_sqrt16(x) }
     @inline(__always) public static func exp(_ x: Self) -> Self { ckernel_exp16(x) }
+    @inline(__always) public static func log(_ x: Self) -> Self { ckernel_log16(x) }
     @inline(__always) public static func stream(_ x: Self, to p: UnsafeMutablePointer<Float>) { ckernel_stream16(p, x) }
     @inline(__always) public static func less(_ a: Self, _ b: Self) -> Self { Self().replacing(with: 1, where: a .< b) }
     @inline(__always) public static func lessEqual(_ a: Self, _ b: Self) -> Self {
@@ -123,13 +124,5 @@ extension SIMD16: ElementLanes where Scalar == Float {
     }
 }
 
-/// The bit step of the vectorised log on this target's register (`FloatLanes`), in its integer lanes.
-extension SIMD16: FloatLanes where Scalar == Float {
-    @inline(__always) public static func frexp(_ x: Self) -> (mantissa: Self, exponent: Self) {
-        let bits = unsafeBitCast(x, to: SIMD16<Int32>.self)
-        let mantissa = unsafeBitCast((bits & 0x007F_FFFF) | 0x3F00_0000, to: Self.self)
-        // The biased exponent as a float: 2^23 + e in a float's bits, minus 2^23 (and the bias less one).
-        let exponent = unsafeBitCast((bits &>> 23) | 0x4B00_0000, to: Self.self) - (8_388_608 + 126)
-        return (mantissa, exponent)
-    }
-}
+/// This target's register runs the float algorithms of `LaneMath.swift`.
+extension SIMD16: FloatLanes where Scalar == Float {}
