@@ -95,7 +95,9 @@ public enum ElementwiseCode: Int32, CaseIterable, Sendable {
             case .gelu: y = V.gelu(x)
             case .geluTanh: y = V.geluTanh(x)
             case .softplus: y = V.softplus(x)
-            case .swish: y = x * V.sigmoid(x)
+            // A NaN comes back as itself: `x * sigmoid(x)` would return either operand's NaN, and which one (and
+            // its sign, after sigmoid's negation) depends on how each ISA's compiler ordered the operands.
+            case .swish: y = V.select(V.isNaN(x), x, x * V.sigmoid(x))
             default: preconditionFailure("\(self) is not a transcendental op")
             }
             if m >= w { put(y, d + i, streaming) } else { storePartial(y, d + i, m) }

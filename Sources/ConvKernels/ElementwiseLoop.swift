@@ -10,13 +10,13 @@ func store<V: SIMD>(_ v: V, _ p: UnsafeMutablePointer<V.Scalar>) {
     UnsafeMutableRawPointer(p).storeBytes(of: v, as: V.self)
 }
 
-/// The first `n` (< lanes) scalars at `p` in a vector, the other lanes zero.
 /// `v` to `p`: non-temporal with `streaming`.
 @inlinable @inline(__always)
 func put<V: ElementLanes>(_ v: V, _ p: UnsafeMutablePointer<V.Scalar>, _ streaming: Bool) {
     if streaming { V.stream(v, to: p) } else { store(v, p) }
 }
 
+/// The first `n` (< lanes) scalars at `p` in a vector, the other lanes zero.
 @inlinable @inline(__always)
 func loadPartial<V: SIMD>(_ p: UnsafePointer<V.Scalar>, _ n: Int) -> V {
     var v = V()
