@@ -78,10 +78,12 @@ extension ElementScalar {
 
 /// A SIMD register of the element-wise engine: the lane comparisons and the select the op table is built from.
 ///
-/// NOTE: the standard library's `.<`, `.==`, `.&` and `replacing(with:where:)` compile to vector compares and
-/// blends only where the vector type is concrete (`SIMD16<Float>`): in generic code they become lane-by-lane
-/// loops. Each ISA target conforms its register type here, in its own module, so the table's comparisons are
-/// the ISA's instructions; nothing else in the table needs the concrete type.
+/// NOTE: the standard library's `.<`, `.==`, `.&` and `replacing(with:where:)` become lane-by-lane loops in
+/// generic code, and even on the concrete `SIMD16<Float>` they compiled to 128-bit pieces and lane inserts. Each
+/// ISA target conforms its float register in its own module with C functions on clang's vector types
+/// (`ckernel_math.h`), so the table's comparisons, exp and log are single vector instructions or straight vector
+/// chains; select stays Swift's (there it folds into the instruction before it). The Double lanes of all-number
+/// expressions keep their Swift versions.
 public protocol ElementLanes: SIMD where Scalar: ElementScalar {
     /// 1 where `a < b`, else 0 (and so on: NaN compares false, except `notEqual`).
     static func less(_ a: Self, _ b: Self) -> Self

@@ -3,7 +3,8 @@
 
 #include "ckernel_support.h"
 
-// e^x and ln x on clang's vector types, for the element-wise engine's float registers (4, 8 and 16 lanes).
+// e^x, ln x and comparisons on clang's vector types, for the element-wise engine's float registers
+// (4, 8 and 16 lanes).
 //
 // Written in C because Swift's arithmetic on a generic SIMD type is a loop over lanes that LLVM must turn back
 // into vector code, and for this chain it did so only in part (128-bit pieces and scalar lanes under AVX-512:
@@ -78,6 +79,34 @@ typedef int ckernel_int16 __attribute__((ext_vector_type(16)));
         return CKERNEL_SELECT(N, (x < zero) | (x != x), nan, r);                                  \
     }
 
+/// The engine's comparisons as floats: 1 where true, else 0; NaN compares false except in `notequal`. One compare
+/// and one mask operation each (Swift's `replacing(with:where:)` for these compiled to 128-bit pieces and lane
+/// inserts).
+#define CKERNEL_DEFINE_COMPARE(N)                                                                                   \
+    static inline __attribute__((always_inline)) ckernel_float##N ckernel_less##N(ckernel_float##N a,           \
+                                                                                  ckernel_float##N b) {         \
+        const ckernel_float##N one = 1.0f;                                                                       \
+        return (ckernel_float##N)((a < b) & (ckernel_int##N)one);                                                \
+    }                                                                                                            \
+    static inline __attribute__((always_inline)) ckernel_float##N ckernel_lessequal##N(ckernel_float##N a,      \
+                                                                                       ckernel_float##N b) {    \
+        const ckernel_float##N one = 1.0f;                                                                       \
+        return (ckernel_float##N)((a <= b) & (ckernel_int##N)one);                                               \
+    }                                                                                                            \
+    static inline __attribute__((always_inline)) ckernel_float##N ckernel_equal##N(ckernel_float##N a,          \
+                                                                                   ckernel_float##N b) {        \
+        const ckernel_float##N one = 1.0f;                                                                       \
+        return (ckernel_float##N)((a == b) & (ckernel_int##N)one);                                               \
+    }                                                                                                            \
+    static inline __attribute__((always_inline)) ckernel_float##N ckernel_notequal##N(ckernel_float##N a,       \
+                                                                                      ckernel_float##N b) {     \
+        const ckernel_float##N one = 1.0f;                                                                       \
+        return (ckernel_float##N)((a != b) & (ckernel_int##N)one);                                               \
+    }
+
+CKERNEL_DEFINE_COMPARE(4)
+CKERNEL_DEFINE_COMPARE(8)
+CKERNEL_DEFINE_COMPARE(16)
 CKERNEL_DEFINE_EXP(4)
 CKERNEL_DEFINE_EXP(8)
 CKERNEL_DEFINE_EXP(16)
