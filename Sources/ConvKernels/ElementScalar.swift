@@ -7,8 +7,9 @@ import Darwin
 /// A lane type of the element-wise engine: `Float` in the kernels, `Double` for all-number expressions.
 ///
 /// The op table (`ElementwiseCode.run`) is written once over SIMD vectors of an `ElementScalar`. Float registers
-/// compute exp, log, tanh and erf with the polynomials of `FloatLanes` (`LaneMath.swift`); Double lanes (all-number
-/// expressions) and the functions with no vector version (sin, cos, pow, fmod) run lane by lane through libm.
+/// compute exp and log in C (`ckernel_math.h`), log1p, expm1, tanh and erf with the polynomials of `FloatLanes`
+/// (`LaneMath.swift`); Double lanes (all-number expressions) and the functions with no vector version (sin, cos,
+/// pow, fmod) run lane by lane through libm.
 public protocol ElementScalar: BinaryFloatingPoint {
     static func exp(_ x: Self) -> Self
     static func expm1(_ x: Self) -> Self

@@ -15,6 +15,10 @@ typedef int ckernel_int4 __attribute__((ext_vector_type(4)));
 typedef int ckernel_int8 __attribute__((ext_vector_type(8)));
 typedef int ckernel_int16 __attribute__((ext_vector_type(16)));
 
+/// `a` where `mask` (a comparison's lanes: all ones or zero) is set, else `b`; `a` and `b` are vectors.
+#define CKERNEL_SELECT(N, mask, a, b)                                                                            \
+    ((ckernel_float##N)(((mask) & (ckernel_int##N)(a)) | (~(mask) & (ckernel_int##N)(b))))
+
 /// `e^x` per lane (cephes' `expf`): `x = n·ln2 + r` with |r| ≤ ln2/2, `e^r` by a degree-6 polynomial, then `2^n`
 /// in two factors so that results down to the smallest subnormal are rounded once. Inputs are clamped to
 /// [-104, 89], where the result has already rounded to 0 or overflowed to +inf; NaN stays NaN. ≤ 2 ulp over the
@@ -39,13 +43,8 @@ typedef int ckernel_int16 __attribute__((ext_vector_type(16)));
         ckernel_int##N low = ((ckernel_int##N)(half + magic) - (0x4B400000 - 127)) << 23;                         \
         ckernel_int##N high = ((ckernel_int##N)((n - half) + magic) - (0x4B400000 - 127)) << 23;                  \
         ckernel_float##N e = er * (ckernel_float##N)low * (ckernel_float##N)high;                              \
-        ckernel_int##N nan = x != x;                                                                             \
-        return (ckernel_float##N)((nan & (ckernel_int##N)x) | (~nan & (ckernel_int##N)e));                       \
+        return CKERNEL_SELECT(N, x != x, x, e);                                                                  \
     }
-
-/// `a` where `mask` (a comparison's lanes: all ones or zero) is set, else `b`; `a` and `b` are vectors.
-#define CKERNEL_SELECT(N, mask, a, b)                                                                            \
-    ((ckernel_float##N)(((mask) & (ckernel_int##N)(a)) | (~(mask) & (ckernel_int##N)(b))))
 
 /// `ln x` per lane (cephes' `logf`): `x = m · 2^e` with m in [√½, √2), `ln(m)` by a degree-9 polynomial in
 /// `m - 1`, `e · ln2` in two parts. Subnormals are scaled by 2^23 first. 0 → -inf, +inf → +inf, x < 0 or NaN →
@@ -82,27 +81,17 @@ typedef int ckernel_int16 __attribute__((ext_vector_type(16)));
 /// The engine's comparisons as floats: 1 where true, else 0; NaN compares false except in `notequal`. One compare
 /// and one mask operation each (Swift's `replacing(with:where:)` for these compiled to 128-bit pieces and lane
 /// inserts).
-#define CKERNEL_DEFINE_COMPARE(N)                                                                                   \
-    static inline __attribute__((always_inline)) ckernel_float##N ckernel_less##N(ckernel_float##N a,           \
-                                                                                  ckernel_float##N b) {         \
-        const ckernel_float##N one = 1.0f;                                                                       \
-        return (ckernel_float##N)((a < b) & (ckernel_int##N)one);                                                \
-    }                                                                                                            \
-    static inline __attribute__((always_inline)) ckernel_float##N ckernel_lessequal##N(ckernel_float##N a,      \
-                                                                                       ckernel_float##N b) {    \
-        const ckernel_float##N one = 1.0f;                                                                       \
-        return (ckernel_float##N)((a <= b) & (ckernel_int##N)one);                                               \
-    }                                                                                                            \
-    static inline __attribute__((always_inline)) ckernel_float##N ckernel_equal##N(ckernel_float##N a,          \
+#define CKERNEL_DEFINE_COMPARISON(N, NAME, OP)                                                                      \
+    static inline __attribute__((always_inline)) ckernel_float##N ckernel_##NAME##N(ckernel_float##N a,          \
                                                                                    ckernel_float##N b) {        \
         const ckernel_float##N one = 1.0f;                                                                       \
-        return (ckernel_float##N)((a == b) & (ckernel_int##N)one);                                               \
-    }                                                                                                            \
-    static inline __attribute__((always_inline)) ckernel_float##N ckernel_notequal##N(ckernel_float##N a,       \
-                                                                                      ckernel_float##N b) {     \
-        const ckernel_float##N one = 1.0f;                                                                       \
-        return (ckernel_float##N)((a != b) & (ckernel_int##N)one);                                               \
+        return (ckernel_float##N)((a OP b) & (ckernel_int##N)one);                                               \
     }
+#define CKERNEL_DEFINE_COMPARE(N)                                                                                   \
+    CKERNEL_DEFINE_COMPARISON(N, less, <)                                                                        \
+    CKERNEL_DEFINE_COMPARISON(N, lessequal, <=)                                                                  \
+    CKERNEL_DEFINE_COMPARISON(N, equal, ==)                                                                      \
+    CKERNEL_DEFINE_COMPARISON(N, notequal, !=)
 
 CKERNEL_DEFINE_COMPARE(4)
 CKERNEL_DEFINE_COMPARE(8)
