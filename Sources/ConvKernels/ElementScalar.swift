@@ -82,9 +82,10 @@ extension ElementScalar {
 /// NOTE: the standard library's `.<`, `.==`, `.&` and `replacing(with:where:)` become lane-by-lane loops in
 /// generic code, and even on the concrete `SIMD16<Float>` they compiled to 128-bit pieces and lane inserts. Each
 /// ISA target conforms its float register in its own module with C functions on clang's vector types
-/// (`ckernel_math.h`), so the table's comparisons, exp and log are single vector instructions or straight vector
-/// chains; select stays Swift's (there it folds into the instruction before it). The Double lanes of all-number
-/// expressions keep their Swift versions.
+/// (`ckernel_math.h`), so the table's comparisons, exp, log, loads and stores are single vector instructions or
+/// straight vector chains. `select` stays Swift's inside the functions' chains (there it folds into the
+/// instruction before it); the `select` op's own loop uses `choose`, C's blend (Swift's became masked 128-bit
+/// loads there). The Double lanes of all-number expressions keep their Swift versions.
 public protocol ElementLanes: SIMD where Scalar: ElementScalar {
     /// 1 where `a < b`, else 0 (and so on: NaN compares false, except `notEqual`).
     static func less(_ a: Self, _ b: Self) -> Self
@@ -93,12 +94,18 @@ public protocol ElementLanes: SIMD where Scalar: ElementScalar {
     static func notEqual(_ a: Self, _ b: Self) -> Self
     /// `a` where `condition` is nonzero (NaN too), else `b`.
     static func select(_ condition: Self, _ a: Self, _ b: Self) -> Self
+    /// `select` as the `select` op's loop runs it, on its own loaded vectors (see each register's conformance).
+    static func choose(_ condition: Self, _ a: Self, _ b: Self) -> Self
     /// Correctly rounded square roots: one vector instruction on a kernel set's register, libm's lane by lane
     /// on the Double lanes of all-number expressions.
     static func squareRoot(_ x: Self) -> Self
     /// Writes `x` to `p` (aligned to the vector's size) without reading its cache line first (a non-temporal
     /// store, for results larger than the last-level cache); a plain store on the Double lanes.
     static func stream(_ x: Self, to p: UnsafeMutablePointer<Scalar>)
+    /// The vector at `p` (any alignment).
+    static func load(_ p: UnsafePointer<Scalar>) -> Self
+    /// Writes `x` to `p` (any alignment).
+    static func store(_ x: Self, to p: UnsafeMutablePointer<Scalar>)
     /// The transcendental functions per lane: libm's lane by lane unless the register is `FloatLanes`.
     static func exp(_ x: Self) -> Self
     static func expm1(_ x: Self) -> Self
@@ -115,7 +122,13 @@ extension ElementLanes {
     @inlinable @inline(__always) static func isNaN(_ x: Self) -> Self { notEqual(x, x) }
 
     @inlinable @inline(__always) public static func stream(_ x: Self, to p: UnsafeMutablePointer<Scalar>) {
-        store(x, p)
+        store(x, to: p)
+    }
+    @inlinable @inline(__always) public static func load(_ p: UnsafePointer<Scalar>) -> Self {
+        UnsafeRawPointer(p).loadUnaligned(as: Self.self)
+    }
+    @inlinable @inline(__always) public static func store(_ x: Self, to p: UnsafeMutablePointer<Scalar>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: x, as: Self.self)
     }
 
     // libm lane by lane: the Double lanes of all-number expressions (correctly rounded to a few ulp).

@@ -11,8 +11,9 @@ public enum ElementwiseCode: Int32, CaseIterable, Sendable {
     // Binary.
     case add, subtract, multiply, divide, remainder, power
     case less, lessEqual, greater, greaterEqual, equal, notEqual, logicalAnd, logicalOr, minimum, maximum, leakyRelu
-    // Ternary.
-    case clip, select
+    // Ternary. `multiplyAdd` is `a * b + c` rounded twice (never fused into one FMA, so its bits are those of a
+    // multiply and then an add): the compiler's one step for `x*y + z` and `x*y - c` (`FusedProgram`).
+    case clip, select, multiplyAdd
 
     /// Operands: 1, 2 or 3.
     @inlinable public var arity: Int {
@@ -65,7 +66,8 @@ public enum ElementwiseCode: Int32, CaseIterable, Sendable {
         case .maximum: map(a, b, d, n, streaming) { (x: V, y: V) in nanMaximum(x, y) }
         case .leakyRelu: map(a, b, d, n, streaming) { (x: V, alpha: V) in V.select(V.greater(x, zero), x, x * alpha) }
         case .clip: map(a, b, c, d, n, streaming) { (x: V, low: V, high: V) in nanMinimum(nanMaximum(x, low), high) }
-        case .select: map(a, b, c, d, n, streaming) { (p: V, x: V, y: V) in V.select(p, x, y) }
+        case .select: map(a, b, c, d, n, streaming) { (p: V, x: V, y: V) in V.choose(p, x, y) }
+        case .multiplyAdd: map(a, b, c, d, n, streaming) { (x: V, y: V, z: V) in x * y + z }
         }
     }
 
@@ -82,7 +84,7 @@ public enum ElementwiseCode: Int32, CaseIterable, Sendable {
         var i = 0
         while i < n {
             let m = n &- i
-            let x: V = m >= w ? load(a + i) : loadPartial(a + i, m)
+            let x: V = m >= w ? V.load(a + i) : loadPartial(a + i, m)
             let y: V
             switch self {
             case .exp: y = V.exp(x)

@@ -24,6 +24,8 @@ public struct ElementwiseArgs {
     public var count: Int
     /// When set, the last step writes its destination (the output, aligned to the ISA's register width) with
     /// non-temporal stores: a result larger than the last-level cache then costs no read of the lines it fills.
+    /// The caller fences them (`ckernel_stream_fence`) once after its last tile, not per tile: a fence waits for
+    /// every write-combining buffer to drain, and per 4 KiB tile that stalled the core about as long as the tile.
     public var streamsResult: Bool
 
     @inlinable
@@ -34,10 +36,9 @@ public struct ElementwiseArgs {
     }
 }
 
-/// Runs the steps of `args` in order over one tile, on vectors `V` (the ISA's register), `L` for the store fence.
+/// Runs the steps of `args` in order over one tile, on vectors `V` (the ISA's register).
 @inlinable @inline(__always)
-public func runElementwise<L: LaneVector, V: ElementLanes>(_ args: UnsafePointer<ElementwiseArgs>, _: L.Type, _: V.Type)
-where V.Scalar == Float {
+public func runElementwise<V: ElementLanes>(_ args: UnsafePointer<ElementwiseArgs>, _: V.Type) where V.Scalar == Float {
     let a = args.pointee
     for s in 0..<a.stepCount {
         let step = a.steps[s]
@@ -45,5 +46,4 @@ where V.Scalar == Float {
                       UnsafePointer(a.slots[Int(step.c)]), a.slots[Int(step.destination)], a.count,
                       streaming: a.streamsResult && s == a.stepCount &- 1, V.self)
     }
-    if a.streamsResult { L.streamFence() }
 }

@@ -89,20 +89,26 @@ public enum AVX2Kernels {
     public static func maxPool(_ args: UnsafePointer<PoolArgs>) { runMaxPool(args, Lanes8.self) }
 
     public static func elementwise(_ args: UnsafePointer<ElementwiseArgs>) {
-        runElementwise(args, Lanes8.self, SIMD8<Float>.self)
+        runElementwise(args, SIMD8<Float>.self)
     }
 }
 
 // MARK: - The element-wise engine's register
 
-/// The op table's square root, exp, log, non-temporal store and comparisons on this target's register: C on clang's
-/// vector types (`ckernel_support.h`, `ckernel_math.h`). Select stays Swift's: on this concrete type it compiles to
-/// one masked instruction that LLVM folds into the operation before it, which the C blend did not (sigmoid 4% slower).
+/// The op table's square root, exp, log, loads, stores, comparisons and the `select` op's blend (`choose`) on this
+/// target's register: C on clang's vector types (`ckernel_support.h`, `ckernel_math.h`). `select` inside the
+/// functions' chains stays Swift's: there it compiles to one masked instruction that LLVM folds into the operation
+/// before it, which the C blend did not (sigmoid 4% slower).
 extension SIMD8: ElementLanes where Scalar == Float {
     @inline(__always) public static func squareRoot(_ x: Self) -> Self { ckernel_sqrt8(x) }
     @inline(__always) public static func exp(_ x: Self) -> Self { ckernel_exp8(x) }
     @inline(__always) public static func log(_ x: Self) -> Self { ckernel_log8(x) }
     @inline(__always) public static func stream(_ x: Self, to p: UnsafeMutablePointer<Float>) { ckernel_stream8(p, x) }
+    @inline(__always) public static func load(_ p: UnsafePointer<Float>) -> Self { ckernel_load8(p) }
+    @inline(__always) public static func store(_ x: Self, to p: UnsafeMutablePointer<Float>) { ckernel_store8(p, x) }
+    @inline(__always) public static func choose(_ condition: Self, _ a: Self, _ b: Self) -> Self {
+        ckernel_choose8(condition, a, b)
+    }
     @inline(__always) public static func less(_ a: Self, _ b: Self) -> Self { ckernel_less8(a, b) }
     @inline(__always) public static func lessEqual(_ a: Self, _ b: Self) -> Self { ckernel_lessequal8(a, b) }
     @inline(__always) public static func equal(_ a: Self, _ b: Self) -> Self { ckernel_equal8(a, b) }

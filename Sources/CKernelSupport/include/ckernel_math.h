@@ -93,6 +93,17 @@ typedef int ckernel_int16 __attribute__((ext_vector_type(16)));
     CKERNEL_DEFINE_COMPARISON(N, equal, ==)                                                                      \
     CKERNEL_DEFINE_COMPARISON(N, notequal, !=)
 
+/// The `select` op's blend: `a` where `condition` is nonzero (NaN too), else `b`. In C because Swift's
+/// `replacing(with:where:)` in the op's own loop became masked 128-bit loads and lane inserts under AVX-512.
+#define CKERNEL_DEFINE_CHOOSE(N)                                                                                    \
+    static inline __attribute__((always_inline)) ckernel_float##N ckernel_choose##N(                             \
+        ckernel_float##N condition, ckernel_float##N a, ckernel_float##N b) {                                     \
+        return CKERNEL_SELECT(N, condition != 0.0f, a, b);                                                       \
+    }
+
+CKERNEL_DEFINE_CHOOSE(4)
+CKERNEL_DEFINE_CHOOSE(8)
+CKERNEL_DEFINE_CHOOSE(16)
 CKERNEL_DEFINE_COMPARE(4)
 CKERNEL_DEFINE_COMPARE(8)
 CKERNEL_DEFINE_COMPARE(16)

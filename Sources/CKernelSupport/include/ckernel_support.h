@@ -20,6 +20,21 @@ typedef float ckernel_float4 __attribute__((ext_vector_type(4)));
 typedef float ckernel_float8 __attribute__((ext_vector_type(8)));
 typedef float ckernel_float16 __attribute__((ext_vector_type(16)));
 
+/// Unaligned loads and stores of whole vectors, one instruction each (Swift's `loadUnaligned`/`storeBytes` of a
+/// `SIMD16<Float>` added a masked register move per store under AVX-512).
+#define CKERNEL_DEFINE_LOAD_STORE(N)                                                                                \
+    static inline __attribute__((always_inline)) ckernel_float##N ckernel_load##N(const float *p) {             \
+        ckernel_float##N v;                                                                                      \
+        __builtin_memcpy(&v, p, sizeof v);                                                                       \
+        return v;                                                                                                \
+    }                                                                                                            \
+    static inline __attribute__((always_inline)) void ckernel_store##N(float *p, ckernel_float##N v) {          \
+        __builtin_memcpy(p, &v, sizeof v);                                                                       \
+    }
+CKERNEL_DEFINE_LOAD_STORE(4)
+CKERNEL_DEFINE_LOAD_STORE(8)
+CKERNEL_DEFINE_LOAD_STORE(16)
+
 /// Non-temporal stores: write `v` to `p` (aligned to the vector's size) without first reading its cache line.
 static inline __attribute__((always_inline)) void ckernel_stream4(float *p, ckernel_float4 v) {
     __builtin_nontemporal_store(v, (ckernel_float4 *)p);

@@ -7,7 +7,9 @@ import ConvKernels
 /// reused as soon as their value is consumed, so `sqrt(gx**2 + gy**2)` needs two. Number subtrees are folded in
 /// `Double` first (NumPy computes Python scalars before casting them to float32), and a power with a constant
 /// exponent of 2, 0.5, 1 or -1 becomes `square`, `sqrt`, a copy or `1/x`, as NumPy's fast paths do (so
-/// `(-0)**0.5` is -0 and `(-inf)**0.5` NaN, as NumPy gives).
+/// `(-0)**0.5` is -0 and `(-inf)**0.5` NaN, as NumPy gives). A product that is then added to, or has a constant
+/// subtracted from it, becomes one `multiplyAdd` step (`x*2 - 1` is `x*2 + (-1)`, the same bits): one pass
+/// over the tile fewer.
 struct FusedProgram {
     let shape: [Int]
     private(set) var leaves: [Tensor] = []
@@ -54,6 +56,7 @@ struct FusedProgram {
         if try simple.allSatisfy({ try $0.shape() == nil }) {
             return .number(try ElementwiseExpression.apply(code, simple).numberValue())
         }
+        if let fused = multiplyAdd(code, simple) { return fused }
         if code == .power, case .number(let p) = simple[1] {
             switch p {
             case 2: return .apply(.square, [simple[0]])
@@ -64,6 +67,35 @@ struct FusedProgram {
             }
         }
         return .apply(code, simple)
+    }
+
+    /// `x*y + z`, `z + x*y` and `x*y - c` (`c` a number) as `multiplyAdd(x, y, z)` and `multiplyAdd(x, y, -c)`;
+    /// `square(x)` of a leaf counts as `x*x`. The same values: IEEE's `a - c` is `a + (-c)`, and addition
+    /// commutes (with two NaN operands, which one's payload comes back may differ).
+    private static func multiplyAdd(_ code: ElementwiseCode, _ operands: [ElementwiseExpression])
+        -> ElementwiseExpression? {
+        func factors(_ e: ElementwiseExpression) -> [ElementwiseExpression]? {
+            switch e {
+            case .apply(.multiply, let xy): return xy
+            case .apply(.square, let x):
+                switch x[0] {
+                case .tensor, .number: return [x[0], x[0]]
+                case .apply: return nil  // its subtree would be computed twice
+                }
+            default: return nil
+            }
+        }
+        switch code {
+        case .add:
+            if let xy = factors(operands[0]) { return .apply(.multiplyAdd, xy + [operands[1]]) }
+            if let xy = factors(operands[1]) { return .apply(.multiplyAdd, xy + [operands[0]]) }
+        case .subtract:
+            if let xy = factors(operands[0]), case .number(let c) = operands[1], !c.isNaN {
+                return .apply(.multiplyAdd, xy + [.number(-c)])
+            }
+        default: break
+        }
+        return nil
     }
 
     private mutating func emit(_ e: ElementwiseExpression) throws -> Operand {

@@ -14,4 +14,7 @@ extension SIMD2: ElementLanes where Scalar == Double {
     @inline(__always) public static func select(_ condition: Self, _ a: Self, _ b: Self) -> Self {
         b.replacing(with: a, where: condition .!= 0)
     }
+    @inline(__always) public static func choose(_ condition: Self, _ a: Self, _ b: Self) -> Self {
+        select(condition, a, b)
+    }
 }

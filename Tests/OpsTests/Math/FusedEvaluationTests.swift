@@ -97,6 +97,36 @@ final class FusedEvaluationTests: XCTestCase {
         XCTAssertGreaterThan(checked, 10_000)
     }
 
+    /// `x*2 - 1` and `gx**2 + gy**2` compile to one `multiplyAdd` step each, and give the bits of the unfused
+    /// multiply and subtract (add) on values where a fused multiply-add would round differently, on ±0, ±inf and NaN.
+    func testProductsThenAddedAreOneStepWithTheUnfusedBits() throws {
+        let edge: [Float] = [0, -0, 0.5, 1, -1, .infinity, -.infinity, .nan, 1 + .ulpOfOne, 3.4e38, 1e-45,
+                             0.1, 1.0 / 3.0, 16_777_215, -2.5e-20]
+        let x = try Tensor(shape: [edge.count], values: edge)
+        let y = try Tensor(shape: [edge.count], values: edge.reversed())
+        let cases: [(ElementwiseExpression, Int)] = [
+            (.call(.subtract, .call(.multiply, .tensor(x), .number(2)), .number(1)), 1),
+            (.call(.add, .call(.power, .tensor(x), .number(2)), .call(.power, .tensor(y), .number(2))), 2),
+            (.call(.add, .tensor(y), .call(.multiply, .tensor(x), .number(1.0 / 3.0))), 1),
+        ]
+        for (e, stepCount) in cases {
+            let program = try FusedProgram(e, shape: [edge.count])
+            XCTAssertEqual(program.steps.count, stepCount, "\(e)")
+            XCTAssertEqual(program.steps.last?.code, .multiplyAdd, "\(e)")
+            for isa in ISA.supported {
+                guard case .tensor(let result) = try e.evaluate(threads: 1, isa: isa) else {
+                    return XCTFail("expected a tensor")
+                }
+                XCTAssertEqual(result.count, edge.count)
+                for i in 0..<edge.count {
+                    let expected = try naive(e, [i]), got = result.scalars[i]
+                    XCTAssert(got.bitPattern == expected.bitPattern || (got.isNaN && expected.isNaN),
+                              "\(isa) \(e) at \(edge[i]): \(got) != \(expected)")
+                }
+            }
+        }
+    }
+
     func testNumbersStayNumbersInDouble() throws {
         let e = ElementwiseExpression.call(.divide, .number(1), .number(3))
         guard case .number(let v) = try e.evaluate(threads: 1) else { return XCTFail("expected a number") }
