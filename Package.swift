@@ -111,7 +111,8 @@ let package = Package(
         // What the test targets share: temporary folders, the built products, convsh as a process or on a terminal.
         .target(name: "TestSupport", dependencies: ["Ops"], path: "Tests/TestSupport"),
         .testTarget(name: "ConvShellTests", dependencies: ["ConvShell", "Ops", "TestSupport"],
-                    path: "Tests/ConvShellTests"),
+                    path: "Tests/ConvShellTests",
+                    exclude: ["Language/fuzz"]),  // read from the source tree by LanguageFuzzRegressionTests
         .testTarget(name: "PluginTests", dependencies: ["PluginHost", "ConvShell", "Ops", "TestSupport"],
                     path: "Tests/PluginTests"),
     ]

@@ -176,6 +176,11 @@ with np.errstate(all="ignore"):
                   ":, 10:, 0", "...", "0, ..."]:
         cases.append({"kind": "index", "input": bits(x), "index": index, "expected": bits(eval(f"x[{index}]")),
                       "reference": f"x[{index}]"})
+    # Runs longer than one task (16384 floats), which are split into pieces over the worker pool.
+    long = np.arange(16500 * 2, dtype=np.float32).reshape(1, 16500, 2)
+    for index in ["..., 1", "0, 10:", "0, ::-1, 0"]:
+        cases.append({"kind": "index", "input": bits(long), "index": index, "expected": bits(eval(f"long[{index}]")),
+                      "reference": f"x[{index}] of shape [1,16500,2]"})
     for index, message in [("4", "index 4 is out of range for axis 0 with size 4"),
                            ("0, -6", "index -6 is out of range for axis 1 with size 5"),
                            ("0, 0, 0, 0", "too many indices for a tensor of shape [4,5,6]: 4 given")]:
