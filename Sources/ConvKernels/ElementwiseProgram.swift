@@ -25,7 +25,7 @@ public struct ElementwiseArgs {
     /// When set, the last step writes its destination (the output, aligned to the ISA's register width) with
     /// non-temporal stores: a result larger than the last-level cache then costs no read of the lines it fills.
     /// The caller fences them (`ckernel_stream_fence`) once after its last tile, not per tile: a fence waits for
-    /// every write-combining buffer to drain, and per 4 KiB tile that stalled the core about as long as the tile.
+    /// every write-combining buffer to drain, and once per tile that stalled the core about as long as the tile.
     public var streamsResult: Bool
 
     @inlinable
