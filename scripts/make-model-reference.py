@@ -79,6 +79,26 @@ def nested():
     return keras.Model(x, y, name="tiny_nested")
 
 
+def activations():
+    """Every activation the executor runs besides relu and softmax, each on the same raw conv output (values on
+    both sides of 0), and the ReLU and LeakyReLU layers with their options; Multiply and Add join them. Not
+    exported to ONNX (the importer has no Selu, Softplus, Softsign, HardSigmoid, Clip or Exp)."""
+    x = keras.Input((5, 5, 3), name="x")
+    raw = layers.Conv2D(6, 3, padding="same", name="conv_raw")(x)
+    elu = layers.Conv2D(6, 3, padding="same", activation="elu", name="conv_elu")(x)
+    branches = [layers.Activation(a, name=f"act_{a}")(raw)
+                for a in ["sigmoid", "tanh", "selu", "softplus", "softsign", "swish", "silu", "relu6", "exponential",
+                          "hard_sigmoid", "gelu", "leaky_relu"]]
+    branches += [layers.ReLU(max_value=0.8, negative_slope=0.05, threshold=0.1, name="relu_all")(raw),
+                 layers.ReLU(max_value=6.0, name="relu_6")(raw),
+                 layers.ReLU(negative_slope=0.1, name="relu_leaky")(raw),
+                 layers.ReLU(max_value=1.5, threshold=0.3, name="relu_threshold")(raw),
+                 layers.LeakyReLU(negative_slope=0.15, name="leaky")(raw)]
+    product = layers.Multiply(name="mul")(branches[:3])
+    y = layers.Add(name="sum")(branches[3:] + [product, elu])
+    return keras.Model(x, y, name="tiny_act")
+
+
 def layer_outputs(model, x):
     """[(name, output)] for every layer after the input, from Keras itself."""
     result = []
@@ -165,7 +185,8 @@ def vgg_reference():
     base = keras.applications.VGG16(weights=None, include_top=False, input_shape=(None, None, 3))
     model = keras.Model(base.inputs, base.get_layer("block2_pool").output)
     for layer in bundled.layers:
-        model.get_layer(layer.name).set_weights(layer.get_weights())
+        if layer.weights:  # the input layer's name depends on how many models this process built before
+            model.get_layer(layer.name).set_weights(layer.get_weights())
     image = tf.io.decode_jpeg(tf.io.read_file(str(ROOT / "examples/chelsea.jpg")), dct_method="INTEGER_ACCURATE")
     crop = tf.image.convert_image_dtype(image, tf.float32).numpy()[100:132, 200:232]
     np.save(OUT / "vgg_input.npy", crop)
@@ -178,7 +199,7 @@ def vgg_reference():
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     manifest = []
-    for build in (sequential, functional, nested):
+    for build in (sequential, functional, nested, activations):
         model = build()
         randomise(model)
         name = model.name
@@ -195,9 +216,10 @@ def main():
         entry = {"name": name, "input": list(shape[1:]), "layers": outputs,
                  "parameters": int(model.count_params()), "layer_count": len(model.layers),
                  "weights": weights}
-        onnx_out = export_onnx(model, OUT / f"{name}.onnx", x)
-        np.save(OUT / f"{name}_onnxruntime.npy", onnx_out[0])
-        entry["onnx"] = True
+        entry["onnx"] = build is not activations
+        if entry["onnx"]:
+            onnx_out = export_onnx(model, OUT / f"{name}.onnx", x)
+            np.save(OUT / f"{name}_onnxruntime.npy", onnx_out[0])
         manifest.append(entry)
         print(name, "ok")
     (OUT / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")

@@ -120,11 +120,11 @@ struct Executor {
             let p = try LayerShapes.padding(layer)
             return try call("pad", [.tensor(x)] + p.map { .number(Double($0)) }, [])
         case "Add", "Multiply", "Concatenate", "Permute":
-            return try LayerFunctions.merge(layer, inputs)
+            return try LayerFunctions.merge(layer, inputs, threads: context.threads)
         case "Activation":
             return try activate(x, activation)
         case "ReLU", "LeakyReLU", "Softmax":
-            return try LayerFunctions.activationLayer(layer, x) { try activate(x, $0) }
+            return try LayerFunctions.activationLayer(layer, x, threads: context.threads) { try activate(x, $0) }
         default:   // Dropout and the noise layers: identity at inference
             return x
         }
@@ -136,7 +136,7 @@ struct Executor {
         case "linear": return x
         case "relu": return try call("relu", [.tensor(x)], [])
         case "softmax": return try call("softmax", [.tensor(x)], [])
-        default: return try LayerFunctions.activation(activation, x)
+        default: return try LayerFunctions.activation(activation, x, threads: context.threads)
         }
     }
 

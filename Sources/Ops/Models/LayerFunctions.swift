@@ -5,67 +5,78 @@ import Foundation
 enum LayerFunctions {
     /// Keras activation names the executor runs (`relu` and `softmax` through their ops).
     static let activations = ["linear", "relu", "softmax", "sigmoid", "tanh", "elu", "selu", "softplus", "softsign",
-                              "swish", "silu", "relu6", "exponential", "hard_sigmoid"]
+                              "swish", "silu", "relu6", "exponential", "hard_sigmoid", "gelu", "leaky_relu"]
 
-    /// `f(x)` element-wise in float32, with Keras' formulas (hard_sigmoid: `clip(x/6 + 1/2, 0, 1)`, Keras 3).
-    static func activation(_ name: String, _ x: Tensor) throws -> Tensor {
-        let f: (Float) -> Float
+    /// Keras' activation `name` on `x`, element-wise in one threaded pass of the fused engine, with TensorFlow's
+    /// formulas (Keras 3's TensorFlow backend): the functions of `activation=` (`ActivationChoice`: sigmoid,
+    /// tanh, elu, selu, softplus, swish/silu, relu6, gelu (erf), leaky_relu (0.2)), softsign `x / (1 + |x|)`,
+    /// hard_sigmoid `relu6(x + 3) / 6`, exponential `e^x`.
+    static func activation(_ name: String, _ x: Tensor, threads: Int) throws -> Tensor {
+        let e = ElementwiseExpression.tensor(x)
         switch name {
-        case "sigmoid": f = { 1 / (1 + exp(-$0)) }
-        case "tanh": f = { tanh($0) }
-        case "elu": f = { $0 > 0 ? $0 : expm1($0) }
-        case "selu": f = { 1.0507009873554805 * ($0 > 0 ? $0 : 1.6732632423543772 * expm1($0)) }
-        case "softplus": f = { $0 > 20 ? $0 : log1p(exp($0)) }
-        case "softsign": f = { $0 / (1 + abs($0)) }
-        case "swish", "silu": f = { $0 / (1 + exp(-$0)) }
-        case "relu6": f = { min(max($0, 0), 6) }
-        case "exponential": f = { exp($0) }
-        case "hard_sigmoid": f = { min(max($0 / 6 + 0.5, 0), 1) }
-        default: throw OpError("activation '\(name)' is not supported; supported: \(activations.joined(separator: ", "))")
+        case "softsign": return try evaluate(.call(.divide, e, .call(.add, .call(.abs, e), .number(1))), threads)
+        case "hard_sigmoid": return try evaluate(.call(.divide, .call(.relu6, .call(.add, e, .number(3))), .number(6)), threads)
+        case "exponential": return try evaluate(.call(.exp, e), threads)
+        default:
+            guard ActivationChoice.codes[name] != nil else {
+                throw OpError("activation '\(name)' is not supported; supported: \(activations.joined(separator: ", "))")
+            }
+            return try ActivationChoice.apply(x, bias: nil, name, threads: threads)
         }
-        return try map(x, f)
     }
 
-    /// Keras' ReLU layer (`max_value`, `negative_slope`, `threshold`), LeakyReLU and Softmax (last axis).
-    static func activationLayer(_ layer: Layer, _ x: Tensor, _ named: (String) throws -> Tensor) throws -> Tensor {
+    /// Keras' ReLU layer (`max_value`, `negative_slope`, `threshold`), LeakyReLU and Softmax (last axis), as
+    /// Keras 3 computes them (`keras.activations.relu`): with threshold `t`, slope `s` and maximum `m`,
+    ///
+    ///     y = clip(t != 0 ? x · (x > t) : relu(x), 0, m) - s · relu(t - x)
+    ///
+    /// (`relu6(x)` for `m` = 6 and `t` = 0; `leaky_relu` for `s` ≠ 0 with neither `t` nor `m`).
+    static func activationLayer(_ layer: Layer, _ x: Tensor, threads: Int, _ named: (String) throws -> Tensor) throws -> Tensor {
         let config = layer.config
+        let e = ElementwiseExpression.tensor(x)
         switch layer.className {
         case "Softmax":
             guard [nil, -1, x.rank - 1].contains(config["axis"]?.integer) else { throw OpError("only axis -1 is supported") }
             return try named("softmax")
         case "LeakyReLU":
-            let slope = Float(config["negative_slope"]?.number ?? config["alpha"]?.number ?? 0.3)
-            return try map(x) { $0 >= 0 ? $0 : $0 * slope }
+            let slope = config["negative_slope"]?.number ?? config["alpha"]?.number ?? 0.3
+            return try evaluate(.call(.leakyRelu, e, .number(slope)), threads)
         default:
-            let slope = Float(config["negative_slope"]?.number ?? 0), threshold = Float(config["threshold"]?.number ?? 0)
-            let top = config["max_value"]?.number.map(Float.init) ?? .infinity
-            if slope == 0 && threshold == 0 && top == .infinity { return try named("relu") }
-            return try map(x) { v in min(v >= threshold ? v : slope * (v - threshold), top) }
+            let slope = config["negative_slope"]?.number ?? 0, threshold = config["threshold"]?.number ?? 0
+            let top = config["max_value"]?.number
+            if slope == 0 && threshold == 0 && top == nil { return try named("relu") }
+            if slope != 0 && threshold == 0 && top == nil { return try evaluate(.call(.leakyRelu, e, .number(slope)), threads) }
+            var y: ElementwiseExpression
+            if threshold != 0 {
+                y = .call(.multiply, e, .call(.greater, e, .number(threshold)))
+            } else {
+                y = .call(top == 6 ? .relu6 : .relu, e)
+            }
+            if let top, !(threshold == 0 && top == 6) { y = .call(.clip, y, .number(0), .number(top)) }
+            if slope != 0 {
+                let below = ElementwiseExpression.call(.add, .call(.negate, e), .number(threshold))
+                y = .call(.subtract, y, .call(.multiply, .number(slope), .call(.relu, below)))
+            }
+            return try evaluate(y, threads)
         }
     }
 
-    private static func map(_ x: Tensor, _ f: (Float) -> Float) throws -> Tensor {
-        var out = try Tensor(uninitializedShape: x.shape)
-        try out.withUnsafeMutableBufferPointer { o in x.withUnsafeBufferPointer { i in for k in 0..<i.count { o[k] = f(i[k]) } } }
-        return out
+    /// `e`, which has a tensor leaf, as a tensor.
+    private static func evaluate(_ e: ElementwiseExpression, _ threads: Int) throws -> Tensor {
+        guard case .tensor(let t) = try e.evaluate(threads: threads) else { throw OpError("expected a tensor") }
+        return t
     }
 
     /// Add and Multiply of equal shapes, Concatenate along the last axis, Permute of the axes after the batch.
-    static func merge(_ layer: Layer, _ inputs: [Tensor]) throws -> Tensor {
+    static func merge(_ layer: Layer, _ inputs: [Tensor], threads: Int) throws -> Tensor {
         let first = inputs[0]
         switch layer.className {
         case "Add", "Multiply":
             for other in inputs where other.shape != first.shape {
                 throw OpError("inputs of shapes \(Tensor.describe(first.shape)) and \(Tensor.describe(other.shape)) differ")
             }
-            var out = first
-            let add = layer.className == "Add"
-            try out.withUnsafeMutableBufferPointer { o in
-                for other in inputs.dropFirst() {
-                    other.withUnsafeBufferPointer { b in for k in 0..<o.count { o[k] = add ? o[k] + b[k] : o[k] * b[k] } }
-                }
-            }
-            return out
+            let code: ElementwiseCode = layer.className == "Add" ? .add : .multiply
+            return try evaluate(inputs.dropFirst().reduce(.tensor(first)) { .call(code, $0, .tensor($1)) }, threads)
         case "Concatenate":
             let outer = first.count / max(first.shape.last ?? 1, 1)
             for other in inputs where Array(other.shape.dropLast()) != Array(first.shape.dropLast()) {

@@ -100,7 +100,7 @@ final class FusedEvaluationTests: XCTestCase {
     /// `x*2 - 1` and `gx**2 + gy**2` compile to one `multiplyAdd` step each, and give the bits of the unfused
     /// multiply and subtract (add) on values where a fused multiply-add would round differently, on ±0, ±inf and NaN.
     func testProductsThenAddedAreOneStepWithTheUnfusedBits() throws {
-        let edge: [Float] = [0, -0, 0.5, 1, -1, .infinity, -.infinity, .nan, 1 + .ulpOfOne, 3.4e38, 1e-45,
+        let edge: [Float] = [0, -0, 0.5, 1, -1, .infinity, -.infinity, .nan, 1 + .ulpOfOne, 3.4e38, .leastNonzeroMagnitude,
                              0.1, 1.0 / 3.0, 16_777_215, -2.5e-20]
         let x = try Tensor(shape: [edge.count], values: edge)
         let y = try Tensor(shape: [edge.count], values: edge.reversed())
