@@ -176,6 +176,56 @@ def bad_files():
     onnx.save(helper.make_model(unknown), OUT / "bad_unknown_op.onnx")
 
 
+def onnx_activations():
+    """An ONNX graph written by hand with the element-wise operators tf2onnx's exports of the tiny models lack:
+    NHWC input, a 3x3 conv in NCHW, then Clip(0, 6), Clip from 0 without a maximum, Selu, Softplus, Softsign, Exp,
+    Elu, LeakyRelu, Sigmoid and Tanh each on the conv's output (values on both sides of 0), summed by Adds, and
+    ONNX Runtime's output for a seeded input: the sum, and each branch (NHWC) for `forward upto=BRANCH`."""
+    import onnx
+    import onnxruntime as ort
+    from onnx import TensorProto, helper, numpy_helper
+    own = np.random.default_rng(12)  # its own seed: the same file whichever models ran before
+    w = own.uniform(-2, 2, size=(4, 3, 3, 3)).astype(np.float32)  # outputs up to about ±9: Clip(0, 6) clips
+    b = own.uniform(-0.5, 0.5, size=(4,)).astype(np.float32)
+    constants = [numpy_helper.from_array(w, "w"), numpy_helper.from_array(b, "b"),
+                 numpy_helper.from_array(np.array(0, np.float32), "zero"),
+                 numpy_helper.from_array(np.array(6, np.float32), "six")]
+    nodes = [helper.make_node("Transpose", ["x"], ["nchw"], perm=[0, 3, 1, 2], name="to_nchw"),
+             helper.make_node("Conv", ["nchw", "w", "b"], ["c"], pads=[1, 1, 1, 1], name="conv"),
+             helper.make_node("Clip", ["c", "zero", "six"], ["clip6"], name="clip6"),
+             helper.make_node("Clip", ["c", "zero", ""], ["clip0"], name="clip0"),
+             helper.make_node("Selu", ["c"], ["selu"], name="selu"),
+             helper.make_node("Softplus", ["c"], ["softplus"], name="softplus"),
+             helper.make_node("Softsign", ["c"], ["softsign"], name="softsign"),
+             helper.make_node("Exp", ["c"], ["exp"], name="exp"),
+             helper.make_node("Elu", ["c"], ["elu"], name="elu"),
+             helper.make_node("LeakyRelu", ["c"], ["leaky"], alpha=0.15, name="leaky"),
+             helper.make_node("Sigmoid", ["c"], ["sigmoid"], name="sigmoid"),
+             helper.make_node("Tanh", ["c"], ["tanh"], name="tanh")]
+    branches = ["clip6", "clip0", "selu", "softplus", "softsign", "exp", "elu", "leaky", "sigmoid", "tanh"]
+    total = branches[0]
+    for i, branch in enumerate(branches[1:]):
+        nodes.append(helper.make_node("Add", [total, branch], [f"sum{i}"], name=f"add{i}"))
+        total = f"sum{i}"
+    nodes.append(helper.make_node("Transpose", [total], ["y"], perm=[0, 2, 3, 1], name="to_nhwc"))
+    graph = helper.make_graph(nodes, "onnx_act", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 6, 6, 3])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 6, 6, 4])], constants)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    onnx.checker.check_model(model)
+    onnx.save(model, OUT / "onnx_act.onnx")
+    x = own.uniform(0, 1, size=(1, 6, 6, 3)).astype(np.float32)
+    np.save(OUT / "onnx_act_input.npy", x[0])
+    session = ort.InferenceSession(str(OUT / "onnx_act.onnx"), providers=["CPUExecutionProvider"])
+    np.save(OUT / "onnx_act_onnxruntime.npy", session.run(None, {"x": x})[0][0])
+    probe = onnx.ModelProto()
+    probe.CopyFrom(model)
+    probe.graph.output.extend(helper.make_tensor_value_info(name, TensorProto.FLOAT, [1, 4, 6, 6]) for name in branches)
+    session = ort.InferenceSession(probe.SerializeToString(), providers=["CPUExecutionProvider"])
+    for name, value in zip(branches, session.run(branches, {"x": x})):
+        np.save(OUT / f"onnx_act_{name}.npy", value[0].transpose(1, 2, 0))
+    return branches
+
+
 def vgg_reference():
     """The bundled VGG16 cut end to end: a 32x32 crop of examples/chelsea.jpg in [0,1], and Keras' block1_conv1
     and block2_pool outputs after keras.applications.vgg16.preprocess_input (caffe)."""
@@ -224,6 +274,7 @@ def main():
         print(name, "ok")
     (OUT / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
     bad_files()
+    onnx_activations()
     vgg_reference()
 
 

@@ -59,6 +59,21 @@ final class ModelForwardTests: XCTestCase {
         }
     }
 
+    /// A hand-written ONNX graph of the element-wise operators the exports lack (Clip from 0 with and without a
+    /// maximum, Selu, Softplus, Softsign, Exp, with Elu, LeakyRelu, Sigmoid and Tanh), each branch and their sum
+    /// against ONNX Runtime.
+    func testONNXActivationsMatchONNXRuntime() throws {
+        guard case .model(let value)? = try ModelFile.value(ModelLoadTests.bytes("onnx_act.onnx")),
+              let model = value as? Model else { return XCTFail("onnx_act.onnx is no model") }
+        XCTAssertEqual(model.graph.inputShape, [6, 6, 3])
+        let x = try ModelLoadTests.npy("onnx_act_input.npy")
+        for branch in ["clip6", "clip0", "selu", "softplus", "softsign", "exp", "elu", "leaky", "sigmoid", "tanh"] {
+            assertClose(try forward(model.graph, x, upto: branch), try ModelLoadTests.npy("onnx_act_\(branch).npy"),
+                        "onnx_act.onnx upto \(branch)")
+        }
+        assertClose(try forward(model.graph, x), try ModelLoadTests.npy("onnx_act_onnxruntime.npy"), "onnx_act.onnx")
+    }
+
     /// The bundled VGG16 cut on a 32x32 photo crop, after `preprocess caffe`, against Keras.
     func testBundledVGG16MatchesKeras() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../examples/vgg16_block12.keras")

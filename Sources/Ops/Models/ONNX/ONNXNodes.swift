@@ -1,10 +1,18 @@
 /// The ONNX operators the importer understands, each turned into Keras layers (or folded when its inputs are
 /// constants, or a change of layout for a Transpose).
 extension ONNXImporter {
-    static let supported = ["Add", "AveragePool", "BatchNormalization", "Cast", "Concat", "Constant", "Conv",
-                            "Dropout", "Elu", "Flatten", "Gather", "Gemm", "GlobalAveragePool", "GlobalMaxPool",
-                            "Identity", "LeakyRelu", "MatMul", "MaxPool", "Mul", "Pad", "Relu", "Reshape", "Shape",
-                            "Sigmoid", "Slice", "Softmax", "Squeeze", "Tanh", "Transpose", "Unsqueeze"]
+    static let supported = ["Add", "AveragePool", "BatchNormalization", "Cast", "Clip", "Concat", "Constant", "Conv",
+                            "Dropout", "Elu", "Exp", "Flatten", "Gather", "Gemm", "GlobalAveragePool", "GlobalMaxPool",
+                            "Identity", "LeakyRelu", "MatMul", "MaxPool", "Mul", "Pad", "Relu", "Reshape", "Selu",
+                            "Shape", "Sigmoid", "Slice", "Softmax", "Softplus", "Softsign", "Squeeze", "Tanh",
+                            "Transpose", "Unsqueeze"]
+
+    /// The element-wise operators that are a Keras activation of their own, by that activation's name.
+    static let activations = ["Relu": "relu", "Sigmoid": "sigmoid", "Tanh": "tanh", "Elu": "elu", "Exp": "exponential",
+                              "Softplus": "softplus", "Softsign": "softsign"]
+
+    /// Selu's constants as ONNX writes its defaults (float32), which are Keras' own.
+    static let seluAlpha: Float = 1.67326319217681884765625, seluGamma: Float = 1.05070102214813232421875
 
     mutating func convert(_ node: Onnx_NodeProto) throws {
         for name in node.input where !name.isEmpty && items[name] == nil { throw undefined(node, name) }
@@ -22,9 +30,22 @@ extension ONNXImporter {
             } else {
                 throw problem(node, "only NHWC ↔ NCHW transposes are supported")
             }
-        case "Relu", "Sigmoid", "Tanh", "Elu":
-            try add(node, "Activation", ["activation": .string(node.opType == "Relu" ? "relu" : node.opType.lowercased())],
+        case "Relu", "Sigmoid", "Tanh", "Elu", "Exp", "Softplus", "Softsign":
+            try add(node, "Activation", ["activation": .string(Self.activations[node.opType]!)],
                     inputs: [try runtime(node, 0)])
+        case "Selu":
+            guard (attribute(node, "alpha")?.f ?? Self.seluAlpha) == Self.seluAlpha,
+                  (attribute(node, "gamma")?.f ?? Self.seluGamma) == Self.seluGamma else {
+                throw problem(node, "only the default alpha and gamma (Keras' selu) are supported")
+            }
+            try add(node, "Activation", ["activation": .string("selu")], inputs: [try runtime(node, 0)])
+        case "Clip":
+            // min and max: constant inputs from opset 11, attributes before; either may be absent.
+            let x = try runtime(node, 0)
+            let low = try constant(node, 1)?.floats.first ?? attribute(node, "min")?.f ?? -.infinity
+            let high = try constant(node, 2)?.floats.first ?? attribute(node, "max")?.f ?? .infinity
+            guard low == 0 else { throw problem(node, "only a clip from 0 (relu, relu6) is supported") }
+            try add(node, "ReLU", high.isFinite ? ["max_value": .number(Double(high))] : [:], inputs: [x])
         case "LeakyRelu":
             let alpha = attribute(node, "alpha").map { Double($0.f) } ?? 0.01
             try add(node, "LeakyReLU", ["negative_slope": .number(alpha)], inputs: [try runtime(node, 0)])
