@@ -1,7 +1,7 @@
 import Testing
 @testable import Ops
 
-/// `Registry.call`: binding by the op's description, the one error form, Ctrl-C.
+/// `Registry.call`: binding by the op's description, the one error form (Ctrl-C: `RegistryCancellationTests`).
 @Suite(.serialized) struct RegistryCallTests {
     /// An op that echoes what it was bound: `probe X [a|b] [c] [k=N] [mode=p|q]`.
     struct Probe: Op {
@@ -64,15 +64,5 @@ import Testing
         let registry = Registry()
         try registry.register(Outer(registry: registry))
         #expect(message { try registry.call("outer", [], context: context) } == "relu: argument 1 (X): unknown name 'nothing'")
-    }
-
-    @Test func ctrlCDuringAnOpThrowsInterruptedAndNoResult() throws {
-        Cancellation.request()
-        defer { Cancellation.clear() }
-        let k = Argument(.tensor(try Tensor(shape: [3, 3], repeating: 1)), text: "k")
-        let image = Argument(.tensor(try Tensor(shape: [64, 64, 1], repeating: 1)), text: "img")
-        #expect(throws: Interrupted.self) { try registry.call("conv2d", [image, k], context: context) }
-        Cancellation.clear()
-        #expect(try registry.call("conv2d", [image, k], context: context)?.tensor?.shape == [62, 62, 1])
     }
 }

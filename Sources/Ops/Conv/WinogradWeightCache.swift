@@ -55,17 +55,13 @@ final class WinogradWeightCache: @unchecked Sendable {
         return weights
     }
 
-    /// Forgets every entry (tests).
-    func removeAll() {
-        lock.lock()
-        entries.removeAll()
-        lock.unlock()
-    }
-
-    /// Entries held now (tests).
-    var count: Int {
+    /// Whether the transform of `kernel`'s own storage for tile `m` and `kernels` is held (tests: a count of
+    /// entries would also see other tests' convs, which run in parallel).
+    func holds(_ kernel: Tensor, tile m: Int, kernels: KernelSet) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        return entries.count
+        return entries.contains {
+            $0.buffer === kernel.buffer && $0.shape == kernel.shape && $0.tile == m && $0.isa == kernels.name
+        }
     }
 }
