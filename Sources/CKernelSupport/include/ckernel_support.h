@@ -90,6 +90,10 @@ void convsh_cancel_clear(void);
 /// `convsh_temporary_add` copies `path` and returns its slot (-1 when the table is full); remove frees it.
 int convsh_temporary_add(const char *path);
 void convsh_temporary_remove(int slot);
+/// `mkstemp` whose file is registered as live before it exists, so a signal at any moment leaves no temporary
+/// behind: `template_path` ends in XXXXXX and is rewritten with the name used. Returns the descriptor (-1 with
+/// errno set) and the slot (for `convsh_temporary_remove`) in `*slot`.
+int convsh_temporary_create(char *template_path, int *slot);
 void convsh_temporaries_unlink_all(void);
 
 #endif

@@ -66,14 +66,15 @@ public enum AtomicFile {
         }
     }
 
-    /// Runs `body` with a new `mkstemp` temporary beside the target, registered as live while it exists; on any
-    /// error the temporary is removed.
+    /// Runs `body` with a new temporary beside the target, registered as live from before it exists until it is
+    /// renamed or removed (`convsh_temporary_create`: a SIGINT between `mkstemp` and registering it used to leave
+    /// the file behind); on any error the temporary is removed.
     private static func withTemporary(beside target: SaveTarget, _ body: (Int32, String) throws -> Void) throws {
         var template = Array(target.temporaryTemplate.utf8CString)
-        let handle = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        var slot: Int32 = -1
+        let handle = template.withUnsafeMutableBufferPointer { convsh_temporary_create($0.baseAddress!, &slot) }
         guard handle >= 0 else { throw OpError(String(cString: strerror(errno))) }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let slot = convsh_temporary_add(temporary)
         defer { convsh_temporary_remove(slot) }
         do {
             defer { close(handle) }
