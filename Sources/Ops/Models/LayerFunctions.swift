@@ -34,18 +34,17 @@ enum LayerFunctions {
     static func activationLayer(_ layer: Layer, _ x: Tensor, threads: Int, _ named: (String) throws -> Tensor) throws -> Tensor {
         let config = layer.config
         let e = ElementwiseExpression.tensor(x)
+        let leaky = { (slope: Double) in try evaluate(.call(.leakyRelu, e, .number(slope)), threads) }
         switch layer.className {
         case "Softmax":
             guard [nil, -1, x.rank - 1].contains(config["axis"]?.integer) else { throw OpError("only axis -1 is supported") }
             return try named("softmax")
         case "LeakyReLU":
-            let slope = config["negative_slope"]?.number ?? config["alpha"]?.number ?? 0.3
-            return try evaluate(.call(.leakyRelu, e, .number(slope)), threads)
+            return try leaky(config["negative_slope"]?.number ?? config["alpha"]?.number ?? 0.3)
         default:
             let slope = config["negative_slope"]?.number ?? 0, threshold = config["threshold"]?.number ?? 0
             let top = config["max_value"]?.number
-            if slope == 0 && threshold == 0 && top == nil { return try named("relu") }
-            if slope != 0 && threshold == 0 && top == nil { return try evaluate(.call(.leakyRelu, e, .number(slope)), threads) }
+            if threshold == 0 && top == nil { return try slope == 0 ? named("relu") : leaky(slope) }
             var y: ElementwiseExpression
             if threshold != 0 {
                 y = .call(.multiply, e, .call(.greater, e, .number(threshold)))
